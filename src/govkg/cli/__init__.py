@@ -1,0 +1,63 @@
+"""The ``govkg`` command line: one click group, one module per command family.
+
+Library code raises :class:`govkg.errors.GovkgError`; only this package prints and exits.
+Heavy libraries (rdflib, pyshacl, networkx, plotting) are imported inside the commands that
+need them, so ``govkg who`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from govkg import __version__
+from govkg.errors import GovkgError
+
+
+class GovkgGroup(click.Group):
+    """A click group that turns GovkgError (and broken pipes) into one-line errors, exit 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except GovkgError as exc:
+            click.echo(f"govkg: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except BrokenPipeError:  # `govkg ... | head`
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+@click.group(cls=GovkgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="govkg")
+def cli() -> None:
+    """govkg: who handles what in Chinese government — institutions, duties, transfers.
+
+    \b
+    Exit codes: 0 success / conforms, 1 nothing found / violations, 2 bad input or error.
+    """
+
+
+def _register() -> None:
+    from govkg.cli import core
+
+    for command in core.COMMANDS:
+        cli.add_command(command)
+    for module_name in ("procurement", "lookup", "analysis_cmds"):
+        try:
+            module = __import__(f"govkg.cli.{module_name}", fromlist=["COMMANDS"])
+        except ModuleNotFoundError as exc:
+            if exc.name != f"govkg.cli.{module_name}":
+                raise
+            continue
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="govkg")

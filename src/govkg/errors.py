@@ -1,0 +1,18 @@
+"""Errors the CLI turns into a one-line message and exit code 2 (never a traceback)."""
+
+
+class GovkgError(Exception):
+    """A problem with the user's input or environment, worded for the user.
+
+    The message names what is wrong and where (file, line, column, record, column name).
+    """
+
+    exit_code = 2
+
+
+class InputError(GovkgError):
+    """Unreadable or invalid input: a file, a query, a date, a name."""
+
+
+class EndpointError(GovkgError):
+    """A remote SPARQL endpoint could not be reached or failed."""

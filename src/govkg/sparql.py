@@ -1,0 +1,320 @@
+"""Read-only SPARQL over the embedded store or a remote SPARQL 1.1 endpoint.
+
+Both backends take the same query text and the same bindings, and return the same plain
+results, so every command and named query runs unchanged on either.
+
+Bindings are never pasted into query text as user strings: each value becomes an RDF term
+(IRI checked, literal escaped by N-Triples rules) and the terms are put in a ``VALUES`` block
+at the start of the outermost WHERE group — the same block for both backends, so results agree.
+Update operations are refused before anything is sent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from govkg.errors import EndpointError, InputError
+from govkg.namespaces import PREFIXES, sparql_prologue
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+# ------------------------------------------------------------------ terms
+
+
+@dataclass(frozen=True)
+class Term:
+    """An RDF term as plain data: ``kind`` is 'uri', 'literal', 'bnode' or 'triple'."""
+
+    kind: str
+    value: str
+    lang: str | None = None
+    datatype: str | None = None
+
+    def n3(self) -> str:
+        """The term in SPARQL/N-Triples syntax, escaped (safe to put in a VALUES block)."""
+        if self.kind == "uri":
+            return str(ox.NamedNode(self.value))
+        if self.kind == "bnode":
+            raise InputError("blank nodes cannot be bound as parameters")
+        return str(self.to_oxigraph())
+
+    def to_oxigraph(self):
+        if self.kind == "uri":
+            return ox.NamedNode(self.value)
+        if self.kind == "bnode":
+            return ox.BlankNode(self.value)
+        if self.lang:
+            return ox.Literal(self.value, language=self.lang)
+        if self.datatype:
+            return ox.Literal(self.value, datatype=ox.NamedNode(self.datatype))
+        return ox.Literal(self.value)
+
+    def to_json(self) -> dict:
+        """SPARQL 1.1 Query Results JSON form of the term."""
+        if self.kind == "literal":
+            out = {"type": "literal", "value": self.value}
+            if self.lang:
+                out["xml:lang"] = self.lang
+            elif self.datatype and self.datatype != XSD + "string":
+                out["datatype"] = self.datatype
+            return out
+        return {"type": self.kind, "value": self.value}
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def iri(value: str) -> Term:
+    """An IRI term; InputError if ``value`` is not an absolute IRI."""
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        raise InputError(f"not a valid IRI: {value!r}") from None
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value):
+        raise InputError(f"not an absolute IRI: {value!r}")
+    return Term("uri", value)
+
+
+def literal(value: str, lang: str | None = None, datatype: str | None = None) -> Term:
+    """A literal term (any text is safe: it is escaped when written)."""
+    if datatype == XSD + "string":
+        datatype = None
+    return Term("literal", value, lang, datatype)
+
+
+def from_oxigraph(term) -> Term | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return Term("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Term("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if term.language:
+            return Term("literal", term.value, term.language, None)
+        return Term("literal", term.value, None, None if datatype == XSD + "string" else datatype)
+    return Term("triple", str(term))
+
+
+def from_json(binding: dict) -> Term:
+    kind = binding["type"]
+    if kind == "typed-literal":
+        kind = "literal"
+    if kind == "literal":
+        return literal(binding["value"], binding.get("xml:lang"), binding.get("datatype"))
+    return Term(kind, binding["value"])
+
+
+# ------------------------------------------------------------------ query text
+
+_UPDATE = re.compile(
+    r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
+_TOKENS = re.compile(
+    r'(?P<comment>\#[^\n]*)'
+    r'|(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')'
+    r'|(?P<iri><[^<>"{}|^`\\\s]*>)'
+    r'|(?P<word>[A-Za-z_][A-Za-z0-9_]*)'
+    r'|(?P<brace>\{)'
+    r'|(?P<other>.)',
+    re.DOTALL,
+)
+
+
+def _significant(query: str):
+    """Yield (kind, text, start) for the query's tokens, skipping comments and strings' insides."""
+    for match in _TOKENS.finditer(query):
+        kind = match.lastgroup
+        if kind != "comment":
+            yield kind, match.group(), match.start()
+
+
+def query_form(query: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE; InputError for an update or anything else.
+
+    The first keyword after the prologue (PREFIX/BASE declarations) decides: SPARQL does not
+    allow a query and an update in one request, so refusing here refuses updates everywhere.
+    """
+    skip_name = False
+    for kind, text, _ in _significant(query):
+        if kind == "iri":
+            skip_name = False
+        if kind != "word":
+            continue
+        if skip_name:  # the prefix name after PREFIX
+            skip_name = False
+            continue
+        word = text.upper()
+        if word in ("PREFIX", "BASE"):
+            skip_name = word == "PREFIX"
+            continue
+        if word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            return word
+        if _UPDATE.match(word):
+            raise InputError(f"update operations ({word}) are refused: govkg only reads")
+        break
+    raise InputError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
+
+
+def with_values(query: str, bindings: Mapping[str, Term]) -> str:
+    """The query with a VALUES block binding ``bindings`` at the start of its WHERE group."""
+    if not bindings:
+        return query
+    names = list(bindings)
+    for name in names:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise InputError(f"not a valid SPARQL variable name: {name!r}")
+    block = " VALUES (" + " ".join("?" + n for n in names) + ") { (" + " ".join(
+        bindings[n].n3() for n in names) + ") } "
+    form = None
+    after_where = False
+    for kind, text, start in _significant(query):
+        word = text.upper() if kind == "word" else None
+        if form is None and word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            form = word
+            continue
+        if form is None:
+            continue
+        if word == "WHERE":
+            after_where = True
+        elif kind == "brace" and (after_where or form in ("SELECT", "ASK")):
+            return query[: start + 1] + block + query[start + 1:]
+    raise InputError("cannot bind parameters: the query has no WHERE group")
+
+
+# ------------------------------------------------------------------ results
+
+
+@dataclass
+class Results:
+    """Query results as plain data: SELECT rows, an ASK boolean, or CONSTRUCT triples."""
+
+    form: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[dict[str, Term]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list = field(default_factory=list)  # pyoxigraph Triples
+    _raw_graph: bytes | None = None  # N-Triples from a remote endpoint
+
+
+# ------------------------------------------------------------------ backends
+
+
+class Backend:
+    """What every command reads the graph through."""
+
+    description = "graph"
+
+    def query(self, query: str, bindings: Mapping[str, Term] | None = None) -> Results:
+        raise NotImplementedError
+
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Term]]:
+        """SELECT rows as dicts of variable name -> Term (unbound variables are absent)."""
+        return self.query(query, bindings).rows
+
+
+class EmbeddedBackend(Backend):
+    """The pyoxigraph store (bundled graph + user files), in-process."""
+
+    description = "embedded store"
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+
+    def query(self, query: str, bindings: Mapping[str, Term] | None = None) -> Results:
+        form = query_form(query)
+        text = with_values(query, bindings or {})
+        try:
+            result = self.store.query(text, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise InputError(f"SPARQL syntax error: {exc}") from None
+        except OSError as exc:
+            raise InputError(f"query failed: {exc}") from None
+        if isinstance(result, ox.QueryBoolean):
+            return Results("ASK", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows = []
+            for solution in result:
+                row = {}
+                for v in variables:
+                    term = from_oxigraph(solution[v])
+                    if term is not None:
+                        row[v] = term
+                rows.append(row)
+            return Results("SELECT", variables, rows)
+        return Results(form, triples=list(result))
+
+
+class RemoteBackend(Backend):
+    """A SPARQL 1.1 endpoint over HTTP (protocol: GET/POST query, JSON or N-Triples back)."""
+
+    def __init__(self, url: str, timeout: float = 30.0):
+        parsed = urllib.parse.urlparse(url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise InputError(f"not an http(s) endpoint URL: {url!r}")
+        self.url = url
+        self.timeout = timeout
+        self.description = f"endpoint {url}"
+
+    def _post(self, query: str, accept: str) -> bytes:
+        body = urllib.parse.urlencode({"query": query}).encode()
+        request = urllib.request.Request(
+            self.url, data=body, method="POST",
+            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+            hint = f": {detail[0][:200]}" if detail else ""
+            if exc.code == 400:
+                raise InputError(f"the endpoint rejected the query (HTTP 400){hint}") from None
+            raise EndpointError(f"endpoint {self.url} failed: HTTP {exc.code}{hint}") from None
+        except TimeoutError:
+            raise EndpointError(f"endpoint {self.url} did not answer within {self.timeout:g} s") from None
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise EndpointError(f"endpoint {self.url} unreachable: {reason}") from None
+
+    def query(self, query: str, bindings: Mapping[str, Term] | None = None) -> Results:
+        form = query_form(query)
+        text = sparql_prologue() + with_values(query, bindings or {})
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            data = self._post(text, "application/n-triples")
+            try:
+                triples = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+            except SyntaxError as exc:
+                raise EndpointError(f"endpoint {self.url} sent unreadable N-Triples: {exc}") from None
+            return Results(form, triples=[q.triple if hasattr(q, "triple") else q for q in triples])
+        data = self._post(text, "application/sparql-results+json")
+        try:
+            payload = json.loads(data)
+        except ValueError:
+            raise EndpointError(f"endpoint {self.url} sent a non-JSON answer") from None
+        if "boolean" in payload:
+            return Results("ASK", boolean=bool(payload["boolean"]))
+        variables = payload.get("head", {}).get("vars", [])
+        rows = [{k: from_json(v) for k, v in b.items()} for b in payload.get("results", {}).get("bindings", [])]
+        return Results("SELECT", variables, rows)
+
+
+def open_backend(endpoint: str | None = None, data: tuple = (), timeout: float = 30.0, progress=None) -> Backend:
+    """The remote endpoint if one is given, else the embedded store with the user's files."""
+    if endpoint:
+        if data:
+            raise InputError("--data cannot be combined with --endpoint (load the files into the server)")
+        return RemoteBackend(endpoint, timeout)
+    from govkg.store import open_store
+
+    return EmbeddedBackend(open_store(data, progress_factory=progress))
