@@ -16,13 +16,13 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from govkg.errors import EndpointError, InputError
-from govkg.namespaces import PREFIXES, sparql_prologue
+from govkg.namespaces import PREFIXES
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -166,16 +166,25 @@ def query_form(query: str) -> str:
     raise InputError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
 
 
-def with_values(query: str, bindings: Mapping[str, Term]) -> str:
-    """The query with a VALUES block binding ``bindings`` at the start of its WHERE group."""
-    if not bindings:
+def with_values(query: str, bindings: Mapping[str, Term] | None = None,
+                values: tuple[Sequence[str], Sequence[Sequence[Term | None]]] | None = None) -> str:
+    """The query with VALUES blocks at the start of its outermost WHERE group.
+
+    Args:
+        bindings: one row, variable name -> term (named-query parameters).
+        values: several rows: (variable names, rows of terms; None leaves a variable UNDEF).
+    """
+    blocks = []
+    for names, rows in ([(list(bindings), [list(bindings.values())])] if bindings else []) + (
+            [values] if values else []):
+        for name in names:
+            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+                raise InputError(f"not a valid SPARQL variable name: {name!r}")
+        body = " ".join("(" + " ".join("UNDEF" if t is None else t.n3() for t in row) + ")" for row in rows)
+        blocks.append(" VALUES (" + " ".join("?" + n for n in names) + ") { " + body + " } ")
+    if not blocks:
         return query
-    names = list(bindings)
-    for name in names:
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            raise InputError(f"not a valid SPARQL variable name: {name!r}")
-    block = " VALUES (" + " ".join("?" + n for n in names) + ") { (" + " ".join(
-        bindings[n].n3() for n in names) + ") } "
+    block = "".join(blocks)
     form = None
     after_where = False
     for kind, text, start in _significant(query):
@@ -215,12 +224,13 @@ class Backend:
 
     description = "graph"
 
-    def query(self, query: str, bindings: Mapping[str, Term] | None = None) -> Results:
+    def query(self, query: str, bindings: Mapping[str, Term] | None = None, values=None) -> Results:
+        """Run a read-only query; ``bindings``/``values`` as in :func:`with_values`."""
         raise NotImplementedError
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Term]]:
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None, values=None) -> list[dict[str, Term]]:
         """SELECT rows as dicts of variable name -> Term (unbound variables are absent)."""
-        return self.query(query, bindings).rows
+        return self.query(query, bindings, values).rows
 
 
 class EmbeddedBackend(Backend):
@@ -231,9 +241,9 @@ class EmbeddedBackend(Backend):
     def __init__(self, store: ox.Store):
         self.store = store
 
-    def query(self, query: str, bindings: Mapping[str, Term] | None = None) -> Results:
+    def query(self, query: str, bindings: Mapping[str, Term] | None = None, values=None) -> Results:
         form = query_form(query)
-        text = with_values(query, bindings or {})
+        text = with_values(query, bindings, values)
         try:
             result = self.store.query(text, prefixes=PREFIXES)
         except SyntaxError as exc:
@@ -287,9 +297,9 @@ class RemoteBackend(Backend):
             reason = getattr(exc, "reason", exc)
             raise EndpointError(f"endpoint {self.url} unreachable: {reason}") from None
 
-    def query(self, query: str, bindings: Mapping[str, Term] | None = None) -> Results:
+    def query(self, query: str, bindings: Mapping[str, Term] | None = None, values=None) -> Results:
         form = query_form(query)
-        text = sparql_prologue() + with_values(query, bindings or {})
+        text = _with_missing_prefixes(with_values(query, bindings, values))
         if form in ("CONSTRUCT", "DESCRIBE"):
             data = self._post(text, "application/n-triples")
             try:
@@ -307,6 +317,13 @@ class RemoteBackend(Backend):
         variables = payload.get("head", {}).get("vars", [])
         rows = [{k: from_json(v) for k, v in b.items()} for b in payload.get("results", {}).get("bindings", [])]
         return Results("SELECT", variables, rows)
+
+
+def _with_missing_prefixes(query: str) -> str:
+    """Predeclare the project prefixes the query does not declare itself (remote servers
+    know none of them; redeclaring a prefix the query declares would be an error)."""
+    declared = {m.group(1) for m in re.finditer(r"(?i)PREFIX\s+([A-Za-z][\w.-]*)?\s*:", query)}
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p not in declared) + query
 
 
 def open_backend(endpoint: str | None = None, data: tuple = (), timeout: float = 30.0, progress=None) -> Backend:

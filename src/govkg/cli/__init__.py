@@ -44,7 +44,7 @@ def _register() -> None:
 
     for command in core.COMMANDS:
         cli.add_command(command)
-    for module_name in ("procurement", "lookup", "analysis_cmds"):
+    for module_name in ("lookup", "query_cmds", "procurement", "analysis_cmds"):
         try:
             module = __import__(f"govkg.cli.{module_name}", fromlist=["COMMANDS"])
         except ModuleNotFoundError as exc:
