@@ -23,6 +23,7 @@ from rdflib import Graph, Literal, URIRef  # noqa: E402
 from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD  # noqa: E402
 
 from govkg.namespaces import PREFIXES, bind_prefixes  # noqa: E402
+from normalise import normalise  # noqa: E402
 
 SOURCE = ROOT / "data" / "sources" / "000_5877207f3088a5d6.txt"
 MANDATE = ROOT / "data" / "ndrc_mandate_2008.ttl"
@@ -376,9 +377,9 @@ def build() -> Graph:
     for d in NEW_DUTIES:
         node = DUTY(d.key)
         g.add((node, RDF.type, GK("Duty")))
-        g.add((node, SKOS.prefLabel, Literal(d.zh.replace(",", "，"), lang="zh")))
+        g.add((node, SKOS.prefLabel, Literal(normalise(d.zh), lang="zh")))
         g.add((node, SKOS.prefLabel, Literal(d.en, lang="en")))
-        g.add((node, GK("canonicalText"), Literal(d.zh.replace(",", "，"), lang="zh")))
+        g.add((node, GK("canonicalText"), Literal(normalise(d.zh), lang="zh")))
         g.add((node, GK("domain"), DOMAIN(d.domain)))
         for alias in d.aliases_zh:
             g.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
