@@ -36,7 +36,7 @@ from rdflib import Graph, Literal, URIRef  # noqa: E402
 from rdflib.namespace import ORG, RDF, SKOS, XSD  # noqa: E402
 
 from govkg.namespaces import PREFIXES, bind_prefixes  # noqa: E402
-from normalise import ARTEFACTS, normalise  # noqa: E402
+from govkg.chinese import ARTEFACTS, normalise  # noqa: E402
 
 SOURCE = ROOT / "data" / "sources" / "000_5877207f3088a5d6.txt"
 OUTPUT = ROOT / "data" / "ndrc_mandate_2008.ttl"

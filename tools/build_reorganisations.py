@@ -23,7 +23,7 @@ from rdflib import Graph, Literal, URIRef  # noqa: E402
 from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD  # noqa: E402
 
 from govkg.namespaces import PREFIXES, bind_prefixes  # noqa: E402
-from normalise import normalise  # noqa: E402
+from govkg.chinese import normalise  # noqa: E402
 
 SOURCE = ROOT / "data" / "sources" / "000_5877207f3088a5d6.txt"
 MANDATE = ROOT / "data" / "ndrc_mandate_2008.ttl"
@@ -246,18 +246,18 @@ HOLDINGS = [
     Holding("manage-nea", "inst:ndrc", "2008-03-15", ["L155-nea", "L33"], ["npc-2008-reform-decision"]),
     Holding("manage-nfsra", "inst:ndrc", "2018-03-17", ["L159-nfsra"], ["npc-2018-reform-decision"]),
     Holding("manage-nda", "inst:ndrc", "2023-03-10", ["ref-2023-plan"], ["npc-2023-reform-decision"]),
-    Holding("main-functional-zone-planning", "dept:ndrc-development-planning", "2008-03-15", ["L159-mnr"], ["guofa-2008-11"]),
-    Holding("climate-change-and-emission-reduction", "dept:ndrc-climate-change", "2008-03-15", ["L159-mee"], ["guofa-2008-11"]),
+    Holding("main-functional-zone-planning", "dept:ndrc-development-planning", "2008-03-15", ["L43-1", "L159-mnr"], ["guofa-2008-11"]),
+    Holding("climate-change-and-emission-reduction", "dept:ndrc-climate-change", "2008-03-15", ["L83", "L85", "L159-mee"], ["guofa-2008-11"]),
     Holding("agricultural-investment-projects", "inst:ndrc", None, ["L159-mara"],
             note="The reference names 农村经济司 or 固定资产投资司 as the holder; unverified, so the NDRC itself holds it."),
     Holding("agricultural-investment-projects", "inst:mof", None, ["ref-2018-mara"]),
     Holding("agricultural-investment-projects", "inst:mlr", None, ["ref-2018-mara"]),
     Holding("agricultural-investment-projects", "inst:mwr", None, ["ref-2018-mara"]),
-    Holding("key-project-inspection", "dept:ndrc-key-project-inspectors", "2008-03-15", ["L159-nao"], ["guofa-2008-11"]),
-    Holding("price-supervision-and-antimonopoly", "dept:ndrc-price-supervision", "2008-03-15", ["L159-samr"], ["guofa-2008-11"]),
-    Holding("drug-and-medical-service-pricing", "dept:ndrc-price", "2008-03-15", ["L159-nhsa"], ["guofa-2008-11"]),
-    Holding("strategic-material-reserves", "inst:state-bureau-material-reserve", "2008-03-15", ["L159-nfsra"], ["guofa-2008-11"]),
-    Holding("strategic-material-reserves", "dept:ndrc-economy-trade", "2008-03-15", ["L159-nfsra"], ["guofa-2008-11"]),
+    Holding("key-project-inspection", "dept:ndrc-key-project-inspectors", "2008-03-15", ["L105", "L159-nao"], ["guofa-2008-11"]),
+    Holding("price-supervision-and-antimonopoly", "dept:ndrc-price-supervision", "2008-03-15", ["L95", "L159-samr"], ["guofa-2008-11"]),
+    Holding("drug-and-medical-service-pricing", "dept:ndrc-price", "2008-03-15", ["L93", "L159-nhsa"], ["guofa-2008-11"]),
+    Holding("strategic-material-reserves", "inst:state-bureau-material-reserve", "2008-03-15", ["L113-1", "L159-nfsra"], ["guofa-2008-11"]),
+    Holding("strategic-material-reserves", "dept:ndrc-economy-trade", "2008-03-15", ["L89", "L159-nfsra"], ["guofa-2008-11"]),
     *[Holding(f"nda-{s}", "inst:ndrc", None, ["ref-2023-plan"]) for s in (
         "digital-economy", "big-data-strategy", "data-factor-institutions", "digital-infrastructure")],
     Holding("most-st-social-development", "inst:most", None, ["ref-2023-most"]),

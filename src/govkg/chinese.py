@@ -1,4 +1,7 @@
-"""Correct the source's mainland→Taiwan conversion artefacts into mainland standard simplified Chinese.
+"""Mainland standard simplified Chinese: the source's conversion artefacts, and OpenCC.
+
+Used at build time (tools/ generate canonical texts with :func:`normalise`) and at query time
+(a user who pastes 巨观调控 from the source finds the duty now spelled 宏观调控).
 
 Lines 3–191 of ``data/sources/000_5877207f3088a5d6.txt`` went through an automatic
 mainland→Taiwan vocabulary conversion (the kind MediaWiki applies for zh-tw: 宏观→巨观,
@@ -17,6 +20,7 @@ in 办公厅's "文电、会务、机要、档案" it means archives and stays.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: original (as in the source) -> corrected (mainland standard simplified Chinese)
 ARTEFACTS: dict[str, str] = {
@@ -73,4 +77,23 @@ def normalise(text: str) -> str:
     return _PUNCT_PATTERN.sub(lambda m: _PUNCTUATION[m.group(0)], text)
 
 
-__all__ = ["ARTEFACTS", "normalise"]
+def to_mainland(text: str) -> str:
+    """Traditional characters and Taiwan phrasing -> mainland simplified (OpenCC ``tw2sp``),
+    then the source's known artefacts corrected."""
+    return normalise_vocabulary(_converter().convert(text))
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    """OpenCC's converter, built once per process (loading its dictionaries costs ~10 ms)."""
+    import opencc
+
+    return opencc.OpenCC("tw2sp")
+
+
+def normalise_vocabulary(text: str) -> str:
+    """Only the artefact table (no punctuation change)."""
+    return _PATTERN.sub(lambda m: ARTEFACTS[m.group(0)], text)
+
+
+__all__ = ["ARTEFACTS", "normalise", "normalise_vocabulary", "to_mainland"]
