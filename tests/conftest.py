@@ -1,0 +1,60 @@
+"""Shared fixtures: the bundled graph parsed once per session, a CLI runner, paths."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE_DOC = ROOT / "data" / "sources" / "000_5877207f3088a5d6.txt"
+
+
+def pytest_configure(config):
+    # Never touch the user's real cache from tests.
+    os.environ.setdefault("GOVKG_CACHE_DIR", tempfile.mkdtemp(prefix="govkg-test-cache-"))
+
+
+@pytest.fixture(scope="session")
+def store():
+    """The bundled ontology + data in an in-memory pyoxigraph store."""
+    from govkg.store import bundled_sources, memory_store
+
+    return memory_store(bundled_sources())
+
+
+@pytest.fixture(scope="session")
+def backend(store):
+    from govkg.sparql import EmbeddedBackend
+
+    return EmbeddedBackend(store)
+
+
+@pytest.fixture(scope="session")
+def rdf_graph():
+    """The bundled ontology + data as an rdflib Graph (for pySHACL and owlrl)."""
+    from govkg.store import bundled_sources
+    from govkg.validation import rdflib_graph
+
+    return rdflib_graph(bundled_sources())
+
+
+@pytest.fixture(scope="session")
+def source_lines() -> list[str]:
+    return SOURCE_DOC.read_text(encoding="utf-8").split("\n")
+
+
+@pytest.fixture
+def runner():
+    from click.testing import CliRunner
+
+    return CliRunner()
+
+
+def run(runner, *args):
+    """Invoke the CLI; return the click Result."""
+    from govkg.cli import cli
+
+    return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)

@@ -1,0 +1,161 @@
+"""`govkg who` and `govkg history`: answers on dates, in simplified, traditional and English."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import run
+from govkg.lookup import bigrams, history, normalise_query, parse_date, score, DutyText, who
+
+RECEIVERS_2018 = [
+    # (query, department or body that held it in 2010, body that holds it in 2019)
+    ("价格监督检查与反垄断执法", "价格监督检查司", "国家市场监督管理总局"),
+    ("组织编制主体功能区规划", "发展规划司", "自然资源部"),
+    ("应对气候变化和减排", "应对气候变化司", "生态环境部"),
+    ("农业投资项目管理", "国家发展和改革委员会", "农业农村部"),
+    ("重大项目稽察", "重大项目稽察特派员办公室", "审计署"),
+    ("药品和医疗服务价格管理", "价格司", "国家医疗保障局"),
+    ("管理国家粮食、棉花和食糖储备", "国家物资储备局", "国家粮食和物资储备局"),
+]
+
+
+def holders(result) -> list[str]:
+    return [r["holder"]["label_zh"] for r in result["results"] if r["holder"]]
+
+
+def test_price_supervision_2010_is_the_ndrc_department(backend):
+    result = who(backend, "价格监督检查", "2010-06-01")
+    top = result["results"][0]
+    assert top["holder"]["label_zh"] == "价格监督检查司"
+    assert top["holder"]["kind"] == "department"
+    assert top["holder"]["parent"]["label_en"] == "National Development and Reform Commission"
+    assert top["interval"] == {"from": "2008-03-15", "to": "2018-03-17"}
+    assert top["source"]["locator"].startswith("line ")
+    assert top["source"]["quote"]
+
+
+def test_price_supervision_2019_is_samr_with_the_2018_transfer(backend):
+    result = who(backend, "价格监督检查", "2019-06-01")
+    top = result["results"][0]
+    assert top["holder"]["label_en"] == "State Administration for Market Regulation"
+    assert top["holder"]["parent"] is None
+    moves = top["history"]
+    assert [(m["date"], m["from"]["label_zh"], m["to"]["label_zh"]) for m in moves] == [
+        ("2018-03-17", "价格监督检查司", "国家市场监督管理总局")]
+    assert moves[0]["event"] == "2018年国务院机构改革"
+
+
+@pytest.mark.parametrize("query,before,after", RECEIVERS_2018)
+def test_each_2018_transfer(backend, query, before, after):
+    assert before in holders(who(backend, query, "2010-06-01", limit=5))
+    assert after in holders(who(backend, query, "2019-06-01", limit=5))
+
+
+@pytest.mark.parametrize("query,before,after", [
+    ("工业行业管理", "国家发展和改革委员会", "工业和信息化部"),
+    ("能源行业管理", "国家发展和改革委员会", "国家能源局"),
+    ("管理国家烟草专卖局", "国家发展和改革委员会", "工业和信息化部"),
+])
+def test_2008_transfers(backend, query, before, after):
+    assert holders(who(backend, query, "2005-01-01", limit=1)) == [before]
+    assert holders(who(backend, query, "2009-01-01", limit=1)) == [after]
+
+
+def test_traditional_chinese_and_english_find_the_same_duty(backend):
+    simplified = who(backend, "价格监督检查", "2019-06-01")["results"][0]["duty"]["iri"]
+    traditional = who(backend, "價格監督檢查", "2019-06-01")["results"][0]["duty"]["iri"]
+    english = who(backend, "Price Supervision", "2019-06-01", limit=3)["results"]
+    assert traditional == simplified
+    assert simplified in [r["duty"]["iri"] for r in english]
+
+
+def test_source_artefact_spelling_finds_the_corrected_duty(backend):
+    assert normalise_query("巨观调控") == "宏观调控"
+    assert who(backend, "巨观调控", "2010-01-01")["results"]
+
+
+def test_a_duty_not_yet_held_is_reported_not_dropped(backend):
+    result = who(backend, "将数字经济发展纳入本级国民经济和社会发展规划", "2015-01-01", limit=1)
+    r = result["results"][0]
+    assert r["holder"] is None and r["status"] == "not held"
+    assert "2021-09-01" in r["note"]
+
+
+def test_digital_economy_moves_to_the_national_data_administration(backend):
+    assert holders(who(backend, "统筹推进数字经济发展", "2020-01-01", limit=1)) == ["国家发展和改革委员会"]
+    assert holders(who(backend, "统筹推进数字经济发展", "2024-01-01", limit=1)) == ["国家数据局"]
+
+
+def test_ranking_prefers_a_whole_phrase_in_a_short_label():
+    short = DutyText("a", labels=["价格监督检查"], texts=["价格监督检查"])
+    long = DutyText("b", labels=["指导价格监督检查工作，组织实施价格检查，依法查处价格违法行为"])
+    scattered = DutyText("c", labels=["监督检查价格政策的执行"])
+    assert score("价格监督检查", short) > score("价格监督检查", long) > score("价格监督检查", scattered) > 0
+    assert score("价格监督检查", DutyText("d", labels=["政府采购监督"])) == 0
+    assert bigrams("价格 监督") == ["价格", "监督"]
+
+
+@pytest.mark.parametrize("bad", ["2023-02-30", "2019-13-01", "yesterday", ""])
+def test_bad_dates_are_refused(bad):
+    from govkg.errors import InputError
+
+    with pytest.raises(InputError, match="calendar date"):
+        parse_date(bad)
+
+
+def test_cli_json_shape_and_exit_codes(runner):
+    result = run(runner, "who", "价格监督检查", "--on", "2019-06-01", "--format", "json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["query"] == "价格监督检查" and payload["on"] == "2019-06-01"
+    first = payload["results"][0]
+    assert set(first) >= {"duty", "holder", "interval", "source", "history", "score"}
+    assert set(first["duty"]) >= {"iri", "label_zh", "label_en", "text_zh"}
+    assert set(first["holder"]) >= {"iri", "label_zh", "label_en", "kind", "parent"}
+    assert set(first["source"]) == {"document", "locator", "quote"}
+    assert set(first["history"][0]) >= {"date", "event", "from", "to"}
+
+    nothing = run(runner, "who", "量子引力弦论", "--format", "json")
+    assert nothing.exit_code == 1 and json.loads(nothing.output)["results"] == []
+    for args in (["who", "价格", "--on", "2023-02-30"], ["who", "   "], ["who", "价格", "--limit", "0"]):
+        bad = run(runner, *args)
+        assert bad.exit_code == 2, args
+        assert "Traceback" not in bad.output and "error" in bad.output
+
+
+def test_cli_table_is_bilingual(runner):
+    result = run(runner, "who", "价格监督检查", "--on", "2010-06-01", "--format", "table", "--limit", "2")
+    assert result.exit_code == 0
+    assert "价格监督检查司" in result.output and "Price" in result.output
+
+
+def test_user_text_is_bound_as_data(backend):
+    """A query that looks like SPARQL is just text that matches nothing."""
+    assert who(backend, '") } ; DROP ALL ; #', "2019-01-01")["results"] == []
+
+
+def test_history_of_the_ndrc(backend):
+    for name in ("发改委", "NDRC", "国家发展和改革委员会", "inst:ndrc", "national development and reform commission"):
+        h = history(backend, name)
+        assert h["entity"]["iri"].endswith("/inst/ndrc"), name
+    assert [x["label_zh"] for x in h["lineage"]] == ["国家计划委员会", "国家发展计划委员会", "国家发展和改革委员会"]
+    lost_2018 = {m["to"]["label_zh"] for m in h["duties_lost"] if m["date"] == "2018-03-17"}
+    assert lost_2018 == {"自然资源部", "生态环境部", "农业农村部", "审计署", "国家市场监督管理总局",
+                         "国家医疗保障局", "国家粮食和物资储备局"}
+    assert {m["label_zh"] for m in h["manages"]} >= {"国家能源局", "国家数据局"}
+
+
+def test_history_of_a_duty_is_its_lineage(backend):
+    h = history(backend, "综合经济管理")
+    assert [x["holder"]["label_zh"] for x in h["holders"]] == ["国家计划委员会", "国家发展计划委员会", "国家发展和改革委员会"]
+    assert [t["date"] for t in h["transfers"]] == ["1998-03-10", "2003-03-10"]
+
+
+def test_history_unknown_and_ambiguous_names(runner):
+    unknown = run(runner, "history", "火星管理局")
+    assert unknown.exit_code == 2 and "no institution" in unknown.output
+    vague = run(runner, "history", "价格")
+    assert vague.exit_code == 2 and "did you mean" in vague.output
+    assert run(runner, "history", "国家计委", "--format", "json").exit_code == 0
