@@ -212,7 +212,7 @@ class Graph:
         return out
 
     def sources(self, iris) -> dict[str, list[dict]]:
-        """IRI -> its source passages [{document, locator, quote, line}] (line order)."""
+        """IRI -> its source passages [{document, locator, quote, line}], in line order."""
         iris = sorted(set(iris))
         out: dict[str, list[dict]] = {i: [] for i in iris}
         if not iris:
@@ -225,9 +225,11 @@ class Graph:
                 "document_iri": doc.value if doc else None,
                 "locator": row["locator"].value if "locator" in row else None,
                 "quote": row["quote"].value if "quote" in row else None,
+                "line": int(row["line"].value) if "line" in row else None,
             })
         for passages in out.values():
-            passages.sort(key=lambda p: p["passage"])
+            # source-document passages in line order first, then the reference notes
+            passages.sort(key=lambda p: (p["line"] is None, p["line"] or 0, p["passage"]))
         return out
 
 
