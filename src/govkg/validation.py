@@ -57,20 +57,35 @@ class Report:
         }
 
 
+def check_syntax(sources: Sequence[Source]) -> None:
+    """InputError naming file, line and column of the first syntax error (pyoxigraph's
+    parser words positions precisely and is fast; rdflib's messages often lose them)."""
+    import pyoxigraph as ox
+
+    from govkg.store import parse_error
+
+    for source in sources:
+        try:
+            for _ in ox.parse(source.data, format=source.format, base_iri="https://w3id.org/govkg/id/"):
+                pass
+        except SyntaxError as exc:
+            raise parse_error(source, exc) from None
+
+
 def rdflib_graph(sources: Sequence[Source]):
-    """Parse sources into one rdflib Graph (InputError with file/line on bad syntax)."""
+    """Parse sources into one rdflib Graph (InputError with file/line/column on bad syntax)."""
+    import pyoxigraph as ox
     import rdflib
 
     from govkg.errors import InputError
 
-    graph = rdflib.Graph()
-    import pyoxigraph as ox
-
+    check_syntax(sources)
     formats = {ox.RdfFormat.TURTLE: "turtle", ox.RdfFormat.N_TRIPLES: "nt", ox.RdfFormat.N_QUADS: "nquads",
                ox.RdfFormat.TRIG: "trig", ox.RdfFormat.JSON_LD: "json-ld", ox.RdfFormat.RDF_XML: "xml"}
+    graph = rdflib.Graph()
     for source in sources:
         try:
-            graph.parse(data=source.data, format=formats[source.format])
+            graph.parse(data=source.data, format=formats[source.format], publicID="https://w3id.org/govkg/id/")
         except Exception as exc:  # rdflib raises many types; each is a bad input here
             raise InputError(f"{source.name}: not valid {source.format.name}: {_first_line(exc)}") from None
     return graph
