@@ -1,0 +1,277 @@
+"""Interactive, self-contained HTML pages (plotly.js embedded from the plotly package).
+
+The page fetches nothing: plotly.js is copied in from ``plotly.offline.get_plotlyjs()``, the
+figures are inline JSON, fonts are the reader's own. It offers zoom (plotly's own), hover with
+duty text and source, and buttons switching labels between 中文, English and both.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from govkg.errors import InputError
+from govkg.viz import model as M
+
+LANGS = ("zh", "en", "both")
+PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
+           "#17becf", "#bcbd22", "#7f7f7f"]
+FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _labels(nodes, lang, sep="<br>"):
+    return [M.body_label(n, lang).replace("<br>", sep) for n in nodes]
+
+
+def _label_sets(nodes, sep="<br>"):
+    return {lang: _labels(nodes, lang, sep) for lang in LANGS}
+
+
+# ------------------------------------------------------------------ page
+
+
+def write_page(path, title: dict, figures: list[dict], intro: str = "", default_lang: str = "both") -> None:
+    """Write one HTML page with the figures.
+
+    Each figure: ``{"id", "data", "layout", "labels": [{"trace", "attr", "zh", "en", "both"}],
+    "nodes": n, "links": m, "caption"}``; ``data-nodes``/``data-links`` record what is drawn.
+    """
+    try:
+        from plotly.offline import get_plotlyjs
+    except ImportError:
+        raise InputError("HTML output needs plotly: pip install plotly") from None
+    from plotly.utils import PlotlyJSONEncoder
+
+    config = {"responsive": True, "displaylogo": False, "scrollZoom": True,
+              "toImageButtonOptions": {"format": "svg"}}
+    blocks, specs = [], {}
+    for fig in figures:
+        blocks.append(
+            f'<section><h2>{html.escape(fig["caption"])}</h2>'
+            f'<div id="{fig["id"]}" class="plot" data-nodes="{fig["nodes"]}" data-links="{fig["links"]}" '
+            f'style="height:{fig.get("height", 640)}px"></div></section>')
+        specs[fig["id"]] = {"data": fig["data"], "layout": fig["layout"], "labels": fig.get("labels", [])}
+    payload = json.dumps(specs, cls=PlotlyJSONEncoder, ensure_ascii=False).replace("</", "<\\/")
+    buttons = "".join(f'<button type="button" data-lang="{lang}">{text}</button>'
+                      for lang, text in (("zh", "中文"), ("en", "English"), ("both", "中文 + English")))
+    page = f"""<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:">
+<title>{html.escape(title['zh'])} — {html.escape(title['en'])}</title>
+<style>
+body {{ font-family: {FONT}; margin: 1.5em; color: #222; }}
+h1 {{ font-size: 1.4em; margin-bottom: 0.2em; }} h2 {{ font-size: 1.1em; }}
+.lang button {{ margin-right: 0.4em; padding: 0.2em 0.8em; }}
+.lang button.on {{ font-weight: bold; }}
+p.note {{ color: #555; max-width: 60em; }}
+</style>
+<script>{get_plotlyjs()}</script>
+</head>
+<body>
+<h1>{html.escape(title['zh'])}<br><small>{html.escape(title['en'])}</small></h1>
+<div class="lang">标签 Labels: {buttons}</div>
+<p class="note">{intro}</p>
+{''.join(blocks)}
+<p class="note">govkg · 悬停查看职责原文与来源 / hover for the duty text and its source · 滚轮缩放 / scroll or drag to zoom.</p>
+<script>
+const FIGURES = {payload};
+const CONFIG = {json.dumps(config)};
+function setLang(lang) {{
+  for (const [id, spec] of Object.entries(FIGURES)) {{
+    for (const set of spec.labels) {{
+      Plotly.restyle(id, {{[set.attr]: [set[lang]]}}, [set.trace]);
+    }}
+  }}
+  document.querySelectorAll('.lang button').forEach(b => b.classList.toggle('on', b.dataset.lang === lang));
+  document.documentElement.dataset.lang = lang;
+}}
+const drawn = Object.entries(FIGURES).map(([id, spec]) => Plotly.newPlot(id, spec.data, spec.layout, CONFIG));
+Promise.all(drawn).then(() => {{
+  document.querySelectorAll('.lang button').forEach(b => b.addEventListener('click', () => setLang(b.dataset.lang)));
+  setLang({json.dumps(default_lang)});
+  document.body.dataset.ready = "1";
+}});
+</script>
+</body>
+</html>
+"""
+    try:
+        Path(path).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"-o {path}: cannot write: {exc.strerror or exc}") from None
+
+
+# ------------------------------------------------------------------ transfers
+
+
+def transfer_figures(m: dict) -> list[dict]:
+    """A Sankey diagram and a network view of a transfers model."""
+    nodes, links = m["nodes"], m["links"]
+    events = sorted({l["event"] or "" for l in links})
+    colour = {e: PALETTE[i % len(PALETTE)] for i, e in enumerate(events)}
+    node_colour = ["#4e79a7" if n["column"] == 0 else "#f28e2b" if n["column"] == 2 else "#76b7b2" for n in nodes]
+    sankey = {
+        "type": "sankey", "arrangement": "snap", "valueformat": "d",
+        "node": {"label": _labels(nodes, "both"), "color": node_colour, "pad": 18, "thickness": 18,
+                 "customdata": [n["hover"] for n in nodes], "hovertemplate": "%{customdata}<extra></extra>",
+                 "line": {"color": "#555", "width": 0.5}},
+        "link": {"source": [l["source"] for l in links], "target": [l["target"] for l in links],
+                 "value": [l["weight"] for l in links],
+                 "color": [_rgba(colour[l["event"] or ""], 0.45) for l in links],
+                 "customdata": [l["hover"] for l in links], "hovertemplate": "%{customdata}<extra></extra>"},
+    }
+    sankey_fig = {
+        "id": "sankey", "caption": "职责流向（桑基图）· Duty flows (Sankey diagram)", "nodes": len(nodes),
+        "links": len(links), "height": max(480, 44 * len(nodes)),
+        "data": [sankey],
+        "layout": {"font": {"family": FONT, "size": 13}, "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+                   "hoverlabel": {"align": "left", "font": {"family": FONT, "size": 12}}},
+        "labels": [{"trace": 0, "attr": "node.label", **_label_sets(nodes)}],
+    }
+    # network view: givers left, bodies that gave and received in the middle, receivers right
+    columns = {c: [n for n in nodes if n["column"] == c] for c in (0, 1, 2)}
+    pos = {}
+    for c, members in columns.items():
+        for i, n in enumerate(members):
+            pos[n["id"]] = (c, 1 - (i + 0.5) / max(len(members), 1))
+    xs = [pos[n["id"]][0] for n in nodes]
+    ys = [pos[n["id"]][1] for n in nodes]
+    annotations, mids = [], {"x": [], "y": [], "hover": [], "color": []}
+    for l in links:
+        (x0, y0), (x1, y1) = pos[l["from"]], pos[l["to"]]
+        annotations.append({"x": x1, "y": y1, "ax": x0, "ay": y0, "xref": "x", "yref": "y", "axref": "x",
+                            "ayref": "y", "showarrow": True, "arrowhead": 2, "arrowsize": 1,
+                            "arrowwidth": 1 + 0.6 * l["weight"], "arrowcolor": _rgba(colour[l["event"] or ""], 0.6),
+                            "standoff": 10, "startstandoff": 10, "text": ""})
+        mids["x"].append(x0 + (x1 - x0) * 0.5)
+        mids["y"].append(y0 + (y1 - y0) * 0.5)
+        mids["hover"].append(l["hover"])
+        mids["color"].append(colour[l["event"] or ""])
+    size = [12 + 3 * (n["gave"] + n["received"]) ** 0.5 * 2 for n in nodes]
+    positions = ["middle left" if n["column"] == 0 else "middle right" if n["column"] == 2 else "top center"
+                 for n in nodes]
+    network = {
+        "id": "network", "caption": "网络视图 · Network view (edge width = number of duties)",
+        "nodes": len(nodes), "links": len(links), "height": max(480, 44 * len(nodes)),
+        "data": [
+            {"type": "scatter", "mode": "markers", "name": "flows", "x": mids["x"], "y": mids["y"],
+             "marker": {"size": 10, "symbol": "diamond", "color": mids["color"], "opacity": 0.8},
+             "customdata": mids["hover"], "hovertemplate": "%{customdata}<extra></extra>"},
+            {"type": "scatter", "mode": "markers+text", "name": "bodies", "x": xs, "y": ys,
+             "text": _labels(nodes, "both"), "textposition": positions,
+             "marker": {"size": size, "color": node_colour, "line": {"color": "#333", "width": 1}},
+             "customdata": [n["hover"] for n in nodes], "hovertemplate": "%{customdata}<extra></extra>"},
+        ],
+        "layout": {"font": {"family": FONT, "size": 13}, "showlegend": False, "annotations": annotations,
+                   "dragmode": "pan", "hovermode": "closest",
+                   "hoverlabel": {"align": "left", "font": {"family": FONT, "size": 12}},
+                   "xaxis": {"visible": False, "range": [-1.0, 3.2]},
+                   "yaxis": {"visible": False, "range": [-0.05, 1.05]},
+                   "margin": {"l": 10, "r": 10, "t": 10, "b": 10}, "plot_bgcolor": "white"},
+        "labels": [{"trace": 1, "attr": "text", **_label_sets(nodes)}],
+    }
+    return [sankey_fig, network]
+
+
+def transfers(backend, output, year=2018, rollup=True, fmt="html") -> str:
+    m = M.transfers_model(backend, year, rollup)
+    intro = ("每条流表示一次机构改革中由划出机构到划入机构的职责划转，宽度为职责数；内设机构已归并到所属机关"
+             "（悬停可见具体司局）。 Each flow is the duties one body handed to another in a reorganisation; "
+             "width = number of duties; departments are rolled up to their institution (hover shows which "
+             "department gave each duty).")
+    write_page(output, m["title"], transfer_figures(m), html.escape(intro))
+    return f"{len(m['nodes'])} bodies, {len(m['links'])} flows"
+
+
+# ------------------------------------------------------------------ lineage
+
+
+def lineage_figure(m: dict) -> dict:
+    import datetime as dt
+
+    nodes, links = m["nodes"], m["links"]
+    today = dt.date.today().isoformat()
+    known = [d for n in nodes for d in (n["founding"], n["dissolution"]) if d]
+    earliest = min(known) if known else "1949-10-01"
+    data, row = [], {}
+    for i, n in enumerate(nodes):
+        row[n["id"]] = len(nodes) - i
+    for n in nodes:
+        start, end = n["founding"] or earliest, n["dissolution"] or today
+        y = row[n["id"]]
+        data.append({"type": "scatter", "mode": "lines+markers", "x": [start, end], "y": [y, y],
+                     "line": {"width": 10, "color": "#4e79a7" if not n["dissolution"] else "#9c9c9c",
+                              "dash": "solid" if n["founding"] else "dot"},
+                     "marker": {"size": 10}, "customdata": [n["hover"], n["hover"]],
+                     "hovertemplate": "%{customdata}<extra></extra>", "showlegend": False})
+    data.append({"type": "scatter", "mode": "text", "name": "names",
+                 "x": [n["founding"] or earliest for n in nodes], "y": [row[n["id"]] + 0.35 for n in nodes],
+                 "text": _labels(nodes, "both", " / "), "textposition": "top right",
+                 "hoverinfo": "skip", "showlegend": False})
+    annotations = []
+    for l in links:
+        a, b = nodes[l["source"]], nodes[l["target"]]
+        x = l["date"] or b["founding"] or a["dissolution"] or earliest
+        annotations.append({"x": x, "y": row[b["id"]], "ax": x, "ay": row[a["id"]], "xref": "x", "yref": "y",
+                            "axref": "x", "ayref": "y", "showarrow": True, "arrowhead": 2, "arrowwidth": 2,
+                            "arrowcolor": "#d62728", "standoff": 6, "startstandoff": 6, "text": "",
+                            "hovertext": l["hover"]})
+    return {
+        "id": "lineage", "caption": "时间轴 · Timeline (red arrows: predecessor → successor)",
+        "nodes": len(nodes), "links": len(links), "height": max(420, 70 * len(nodes)),
+        "data": data,
+        "layout": {"font": {"family": FONT, "size": 13}, "annotations": annotations, "hovermode": "closest",
+                   "hoverlabel": {"align": "left", "font": {"family": FONT, "size": 12}},
+                   "xaxis": {"type": "date", "title": {"text": "年份 year"}, "range": [earliest[:4] + "-01-01", f"{int(today[:4]) + 14}-12-31"]},
+                   "yaxis": {"visible": False, "range": [0, len(nodes) + 1]},
+                   "margin": {"l": 20, "r": 20, "t": 10, "b": 40}, "plot_bgcolor": "white"},
+        "labels": [{"trace": len(nodes), "attr": "text", **_label_sets(nodes, " / ")}],
+    }
+
+
+def lineage(backend, output, fmt="html") -> str:
+    m = M.lineage_model(backend)
+    intro = ("横条为机构存续期间（虚线：成立日期不详），红色箭头由前身指向后继。 Bars span each institution's "
+             "life (dotted: founding date not recorded); red arrows point from predecessor to successor.")
+    write_page(output, m["title"], [lineage_figure(m)], html.escape(intro))
+    return f"{len(m['nodes'])} institutions, {len(m['links'])} links"
+
+
+# ------------------------------------------------------------------ organisation chart
+
+
+def org_figure(m: dict) -> dict:
+    nodes = m["nodes"]
+    colours = {"institution": "#4e79a7", "department": "#a0cbe8", "bureau": "#f28e2b", "duty": "#f1f1f1"}
+    treemap = {
+        "type": "treemap", "ids": [n["id"] if n["parent"] is None else n["id"] for n in nodes],
+        "labels": _labels(nodes, "zh"), "parents": [n["parent"] or "" for n in nodes],
+        "customdata": [n["hover"] for n in nodes], "hovertemplate": "%{customdata}<extra></extra>",
+        "marker": {"colors": [colours[n["kind"]] for n in nodes]}, "maxdepth": 3,
+        "tiling": {"packing": "squarify"}, "pathbar": {"visible": True},
+    }
+    return {
+        "id": "org", "caption": "组织结构（点击放大）· Organisation chart (click a box to zoom in)",
+        "nodes": len(nodes), "links": len(m["links"]), "height": 820, "data": [treemap],
+        "layout": {"font": {"family": FONT, "size": 13}, "margin": {"l": 5, "r": 5, "t": 30, "b": 5},
+                   "hoverlabel": {"align": "left", "font": {"family": FONT, "size": 12}}},
+        "labels": [{"trace": 0, "attr": "labels", **_label_sets(nodes, " / ")}],
+    }
+
+
+def org(backend, output, on=None, root="inst:ndrc", fmt="html") -> str:
+    m = M.org_model(backend, on, root)
+    intro = ("机关 → 内设机构 → 职责；橙色为其管理的国家局。 Institution → departments → duties; orange: "
+             "national bureaus it manages.")
+    write_page(output, m["title"], [org_figure(m)], html.escape(intro), default_lang="zh")
+    counts = {k: sum(1 for n in m["nodes"] if n["kind"] == k) for k in ("department", "bureau", "duty")}
+    return f"{counts['department']} departments, {counts['bureau']} bureaus, {counts['duty']} duties on {m['on']}"
