@@ -16,7 +16,8 @@ RDF_SUFFIXES = (".ttl", ".jsonld", ".nt", ".nq", ".rdf", ".trig")
 def _listing(package: str, suffixes: tuple[str, ...]) -> list[Traversable]:
     root = files(package)
     return sorted(
-        (item for item in root.iterdir() if item.is_file() and item.name.endswith(suffixes)),
+        (item for item in root.iterdir() if item.is_file() and item.name.endswith(suffixes)
+         and not item.name.endswith(".context.jsonld")),  # JSON-LD contexts are not data
         key=lambda item: item.name,
     )
 

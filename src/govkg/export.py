@@ -1,0 +1,368 @@
+"""Whole-graph export: deterministic (sorted) Turtle, JSON-LD, N-Triples, N-Quads, RDF/XML.
+
+Every format starts from the same canonical, sorted N-Triples lines: the store is dumped by
+pyoxigraph (Rust), blank nodes (only the SHACL shapes have them) are relabelled by RDFC-1.0
+canonicalisation so that two runs give the same labels, and the lines are sorted as bytes.
+Turtle and RDF/XML are then written by pyoxigraph from the sorted triples; JSON-LD is written
+by :func:`write_jsonld`, a linear streaming writer that groups triples by subject and compacts
+them with the published context ``ontology/govkg.context.jsonld`` (embedded in the output, so
+the file parses offline to the same graph).
+
+Files are written atomically: to a temporary file in the target's directory, then renamed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from itertools import groupby
+from importlib.resources import files
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from govkg.errors import InputError
+from govkg.namespaces import PREFIXES
+from govkg.store import Source, parse_error
+
+BASE_IRI = "https://w3id.org/govkg/id/"  # as in govkg.store.load_into
+
+#: export format name -> file suffix
+FORMATS = {"turtle": ".ttl", "json-ld": ".jsonld", "nt": ".nt", "nquads": ".nq", "xml": ".rdf"}
+CONTEXT_FILE = "govkg.context.jsonld"
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+# ------------------------------------------------------------------ sorted canonical lines
+
+
+def sorted_lines(ntriples: bytes) -> list[bytes]:
+    """N-Triples as sorted, de-duplicated lines (each ending in ``" .\\n"``), blank nodes
+    relabelled canonically.
+
+    Lines mentioning a blank node are canonicalised with RDFC-1.0 on their own (the algorithm
+    only looks at quads that mention blank nodes, so the labels equal those of the whole graph).
+    """
+    lines = ntriples.splitlines(keepends=True)
+    if b"_:" in ntriples:
+        blank = [line for line in lines if b"_:" in line]
+        lines = [line for line in lines if b"_:" not in line]
+        dataset = ox.Dataset(ox.parse(b"".join(blank), format=ox.RdfFormat.N_TRIPLES))
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        lines += ox.serialize(dataset, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+    lines.sort()
+    return [line for line, _ in groupby(lines) if line.strip()]
+
+
+def source_lines(sources: Sequence[Source]) -> list[bytes]:
+    """The sources' triples as sorted canonical N-Triples lines (parsed, no store needed)."""
+    chunks = []
+    for source in sources:
+        try:
+            triples = ox.parse(source.data, format=source.format, base_iri=BASE_IRI)
+            chunks.append(ox.serialize((q.triple if isinstance(q, ox.Quad) else q for q in triples),
+                                       format=ox.RdfFormat.N_TRIPLES))
+        except SyntaxError as exc:
+            raise parse_error(source, exc) from None
+    return sorted_lines(b"".join(chunks))
+
+
+def store_lines(store: ox.Store) -> list[bytes]:
+    """The store's default graph as sorted canonical N-Triples lines."""
+    return sorted_lines(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
+
+
+def triples_lines(triples: Iterable) -> list[bytes]:
+    """Triples (e.g. a CONSTRUCT result) as sorted canonical N-Triples lines."""
+    triples = [t.triple if isinstance(t, ox.Quad) else t for t in triples]
+    return sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+
+
+def _triples(lines: Sequence[bytes]):
+    for quad in ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES):
+        yield quad.triple if isinstance(quad, ox.Quad) else quad
+
+
+# ------------------------------------------------------------------ writers
+
+
+def write(lines: Sequence[bytes], fmt: str, out: BinaryIO) -> None:
+    """Write sorted N-Triples lines to ``out`` in export format ``fmt``."""
+    if fmt in ("nt", "nquads"):
+        # A default-graph N-Quads line is an N-Triples line.
+        for start in range(0, len(lines), 65536):
+            out.write(b"".join(lines[start:start + 65536]))
+    elif fmt == "turtle":
+        ox.serialize(_triples(lines), out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    elif fmt == "xml":
+        _check_xml_chars(lines)
+        ox.serialize(_triples(lines), out, ox.RdfFormat.RDF_XML, prefixes=_xml_prefixes())
+    elif fmt == "json-ld":
+        write_jsonld(lines, out)
+    else:
+        raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+_XML_FORBIDDEN = re.compile(rb"(?<!\\)(?:\\\\)*\\(?:u00[01][0-9A-Fa-f]|[bf])")  # odd backslashes
+
+
+def _check_xml_chars(lines: Sequence[bytes]) -> None:
+    """InputError if a literal holds a character XML 1.0 cannot carry (U+0001 … U+001F other
+    than tab, newline and return): RDF/XML could not be read back."""
+    for line in lines:
+        if b"\\" in line and _XML_FORBIDDEN.search(line):
+            subject = line.split(b" ", 1)[0].decode("utf-8", "replace")
+            raise InputError(f"RDF/XML cannot carry control characters; {subject} has a literal with one: "
+                             "export as turtle, nt, nquads or json-ld instead")
+
+
+def _xml_prefixes() -> dict[str, str]:
+    return {p: iri for p, iri in PREFIXES.items()}
+
+
+# ------------------------------------------------------------------ JSON-LD
+
+
+@lru_cache(maxsize=1)
+def context_document() -> dict:
+    """The published JSON-LD context (``{"@context": {...}}``)."""
+    return json.loads((files("govkg.ontology") / CONTEXT_FILE).read_text(encoding="utf-8"))
+
+
+def _dumps(value: str) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode()
+
+
+class _Compactor:
+    """Maps N-Triples terms (bytes) to JSON-LD fragments (bytes) under the context.
+
+    Works on the N-Triples text itself: a canonical N-Triples string literal ``"..."`` only uses
+    the escapes backslash-quote, -backslash, -n, -r, -t, -b, -f and -uXXXX, all valid in JSON, so it is
+    copied as it is.
+    """
+
+    def __init__(self, context: dict):
+        self.namespaces: dict[str, str] = {}
+        for key, value in context.items():
+            if not key.startswith("@") and isinstance(value, str):
+                self.namespaces[value] = key
+        self.longest_first = sorted(self.namespaces, key=len, reverse=True)
+        #: predicate in N-Triples (b"<iri>") -> (JSON key, kind, container)
+        self.terms: dict[bytes, tuple[bytes, bytes | None, str | None]] = {}
+        for key, value in context.items():
+            if isinstance(value, dict) and "@id" in value:
+                iri = self.expand(value["@id"])
+                kind = value.get("@type")
+                kind_b = None if kind is None else b"@id" if kind == "@id" else b"<" + self.expand(kind).encode() + b">"
+                self.terms[b"<" + iri.encode() + b">"] = (_dumps(key), kind_b, value.get("@container"))
+        self._cache: dict[bytes, bytes] = {}
+        self._prefix_of = {ns.encode(): name.encode() for ns, name in self.namespaces.items()}
+
+    def expand(self, curie: str) -> str:
+        prefix, sep, local = curie.partition(":")
+        for namespace, name in self.namespaces.items():
+            if sep and name == prefix:
+                return namespace + local
+        return curie
+
+    def compact(self, iri: str) -> str:
+        """``inst:ndrc`` where a prefix fits, else the full IRI."""
+        cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+        name = self.namespaces.get(iri[:cut])
+        if name is not None:
+            return f"{name}:{iri[cut:]}"
+        for namespace in self.longest_first:
+            if iri.startswith(namespace) and not iri[len(namespace):].startswith("//"):
+                return f"{self.namespaces[namespace]}:{iri[len(namespace):]}"
+        return iri
+
+    def ref(self, term: bytes, cache: bool = True) -> bytes:
+        """A node reference (``b'"inst:ndrc"'``, ``b'"_:c14n0"'``) for b"<iri>" or b"_:label".
+
+        N-Triples IRIs cannot contain quotes, backslashes or control characters, so the bytes
+        go into the JSON string as they are.
+        """
+        found = self._cache.get(term)
+        if found is not None:
+            return found
+        if term[:1] == b"_":
+            return b'"' + term + b'"'
+        iri = term[1:-1]
+        cut = max(iri.rfind(b"/"), iri.rfind(b"#")) + 1
+        name = self._prefix_of.get(iri[:cut])
+        if name is not None:
+            found = b'"' + name + b":" + iri[cut:] + b'"'
+        else:
+            found = b'"' + self.compact(iri.decode()).encode() + b'"'
+        if cache and len(self._cache) < 100_000:
+            self._cache[term] = found
+        return found
+
+    def value_object(self, obj: bytes) -> bytes:
+        """An explicit node or value object, valid under any key."""
+        first = obj[:1]
+        if first != b'"':
+            return b'{"@id": ' + self.ref(obj) + b"}"
+        q = obj.rindex(b'"')
+        lexical, rest = obj[:q + 1], obj[q + 1:]
+        if rest[:1] == b"@":
+            return b'{"@value": ' + lexical + b', "@language": "' + rest[1:] + b'"}'
+        if rest[:2] == b"^^":
+            return b'{"@value": ' + lexical + b', "@type": ' + self.ref(rest[2:]) + b"}"
+        return b'{"@value": ' + lexical + b"}"
+
+
+RDF_TYPE_NT = b"<" + RDF_TYPE.encode() + b">"
+
+
+def _node(subject: bytes, pairs: list[tuple[bytes, bytes]], c: _Compactor) -> bytes:
+    """One node object (JSON text) from a subject's sorted (predicate, object) pairs."""
+    types: list[bytes] = []
+    props: dict[bytes, list[bytes]] = {}
+    langmaps: dict[bytes, dict[bytes, list[bytes]]] = {}
+    for predicate, obj in pairs:
+        is_literal = obj[:1] == b'"'
+        if predicate == RDF_TYPE_NT and not is_literal:
+            types.append(c.ref(obj))
+            continue
+        term = c.terms.get(predicate)
+        if term is not None:
+            key, kind, container = term
+            if container == "@language":
+                if is_literal:
+                    q = obj.rindex(b'"')
+                    if obj[q + 1:q + 2] == b"@":
+                        langmaps.setdefault(key, {}).setdefault(_dumps(obj[q + 2:].decode()), []).append(obj[:q + 1])
+                        continue
+                # any other value: under the predicate's compact IRI below
+            else:
+                if kind == b"@id":
+                    value = c.value_object(obj) if is_literal else c.ref(obj)
+                elif is_literal:
+                    q = obj.rindex(b'"')
+                    rest = obj[q + 1:]
+                    plain = (rest == b"") if kind is None else (rest[:2] == b"^^" and rest[2:] == kind)
+                    value = obj[:q + 1] if plain else c.value_object(obj)
+                else:
+                    value = c.value_object(obj)
+                props.setdefault(key, []).append(value)
+                continue
+        key = c.ref(predicate)
+        if is_literal and obj.endswith(b'"'):  # plain string: no coercion under a compact IRI key
+            props.setdefault(key, []).append(obj)
+        else:
+            props.setdefault(key, []).append(c.value_object(obj))
+    parts = [b'{"@id": ', c.ref(subject, cache=False)]
+    if types:
+        parts += [b', "@type": ', types[0] if len(types) == 1 else b"[" + b", ".join(types) + b"]"]
+    entries = {key: (values[0] if len(values) == 1 else b"[" + b", ".join(values) + b"]")
+               for key, values in props.items()}
+    for key, langs in langmaps.items():
+        entries[key] = b"{" + b", ".join(
+            lang + b": " + (v[0] if len(v) == 1 else b"[" + b", ".join(v) + b"]")
+            for lang, v in sorted(langs.items())) + b"}"
+    for key in sorted(entries):
+        parts += [b", ", key, b": ", entries[key]]
+    parts.append(b"}")
+    return b"".join(parts)
+
+
+def write_jsonld(lines: Sequence[bytes], out: BinaryIO, context: dict | None = None) -> None:
+    """Compact JSON-LD with the published context embedded; one node object per line.
+
+    Linear in the number of triples: ``lines`` are sorted N-Triples, so each subject's triples
+    are contiguous and each node is written as soon as the next subject starts.
+    """
+    context = context if context is not None else context_document()["@context"]
+    compactor = _Compactor(context)
+    out.write(b'{\n  "@context": ')
+    out.write(json.dumps(context, ensure_ascii=False, indent=2).replace("\n", "\n  ").encode())
+    out.write(b',\n  "@graph": [')
+    separator = b"\n    "
+    subject = None
+    pairs: list[tuple[bytes, bytes]] = []
+    chunk: list[bytes] = []
+    for line in lines:
+        s_end = line.index(b" ")
+        p_end = line.index(b" ", s_end + 1)
+        this = line[:s_end]
+        if this != subject:
+            if subject is not None:
+                chunk += [separator, _node(subject, pairs, compactor)]
+                separator = b",\n    "
+                if len(chunk) > 8192:
+                    out.write(b"".join(chunk))
+                    chunk.clear()
+            subject = this
+            pairs = []
+        pairs.append((line[s_end + 1:p_end], line[p_end + 1:line.rindex(b" .")]))
+    if subject is not None:
+        chunk += [separator, _node(subject, pairs, compactor)]
+    out.write(b"".join(chunk))
+    out.write(b"\n  ]\n}\n")
+
+
+# ------------------------------------------------------------------ files
+
+
+def atomic_write(path: str | os.PathLike, writer: Callable[[BinaryIO], None]) -> None:
+    """Call ``writer`` on a temporary file beside ``path``, then rename it into place.
+
+    On any failure the temporary file is removed and ``path`` is left as it was.
+    """
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise InputError(f"{path}: cannot write: directory {directory} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            writer(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise
+
+
+def export_graph(fmt: str, output: str | os.PathLike | None = None, data: Sequence[str] = (),
+                 include_shapes: bool = False) -> int:
+    """Export the bundled graph (plus ``data`` files, optionally the shapes) to ``output``.
+
+    The source files are parsed directly (no store is needed to export). ``output`` None or
+    ``"-"`` writes to stdout; a path is written atomically.
+
+    Returns:
+        the number of triples written.
+    """
+    if fmt not in FORMATS:
+        raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    from govkg.store import bundled_sources, user_sources
+
+    lines = source_lines(bundled_sources(include_shapes) + user_sources(data))
+    if output is None or str(output) == "-":
+        out = sys.stdout.buffer
+        write(lines, fmt, out)
+        out.flush()
+    else:
+        atomic_write(output, lambda handle: write(lines, fmt, handle))
+    return len(lines)

@@ -1,0 +1,112 @@
+"""`govkg query --endpoint`: the same answers from a live Oxigraph server as from the embedded store."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+from oxigraph_server import govkg_cache, oxigraph_endpoint  # noqa: F401  (session fixtures)
+from rdflib.compare import isomorphic
+from test_queries import sample_params
+
+from govkg import named_queries
+from govkg.cli import cli
+from govkg.sparql import EmbeddedBackend, RemoteBackend
+
+REGISTRY = named_queries.load_registry()
+
+
+@pytest.fixture(scope="module")
+def embedded(govkg_cache):  # noqa: F811
+    from govkg.store import open_store
+
+    return EmbeddedBackend(open_store())
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_named_query_same_rows_on_server(name, embedded, oxigraph_endpoint):  # noqa: F811
+    query = REGISTRY[name]
+    bindings = query.bind(sample_params(query))
+    local = embedded.query(query.text, bindings)
+    remote = RemoteBackend(oxigraph_endpoint, timeout=30).query(query.text, bindings)
+    assert remote.variables == local.variables
+    assert remote.rows == local.rows
+    if query.is_check:
+        assert remote.rows == []
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_cli_named_query_same_output_on_server(name, oxigraph_endpoint):  # noqa: F811
+    params = [f"--param={k}={v}" for k, v in sample_params(REGISTRY[name]).items()]
+    local = run("query", name, *params, "--format", "json")
+    remote = run("query", name, *params, "--format", "json", "--endpoint", oxigraph_endpoint)
+    assert local.exit_code == remote.exit_code == 0, remote.output
+    assert json.loads(remote.output) == json.loads(local.output)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "markdown"])
+def test_cli_select_formats_agree(fmt, oxigraph_endpoint):  # noqa: F811
+    text = "SELECT ?i ?l WHERE { ?i a gk:Institution ; skos:prefLabel ?l } ORDER BY ?i ?l"
+    local = run("query", "-e", text, "--format", fmt)
+    remote = run("query", "-e", text, "--format", fmt, "--endpoint", oxigraph_endpoint)
+    assert remote.exit_code == 0 and remote.output == local.output and remote.output.count("\n") > 10
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "json-ld", "nt"])
+def test_construct_same_graph_on_server(fmt, oxigraph_endpoint):  # noqa: F811
+    text = "CONSTRUCT { ?a gk:holder ?h ; gk:startDate ?d } WHERE { ?a gk:holder ?h ; gk:startDate ?d }"
+    local = run("query", "-e", text, "--format", fmt)
+    remote = run("query", "-e", text, "--format", fmt, "--endpoint", oxigraph_endpoint)
+    assert remote.exit_code == 0, remote.output
+    assert remote.output == local.output  # sorted, so byte-identical
+    parsed = rdflib.Graph().parse(data=remote.output, format=fmt if fmt != "nt" else "nt")
+    assert len(parsed) > 100 and isomorphic(parsed, rdflib.Graph().parse(data=local.output, format=fmt))
+
+
+def test_ask_on_server(oxigraph_endpoint):  # noqa: F811
+    result = run("query", "-e", "ASK { inst:ndrc gk:predecessor inst:sdpc }", "--format", "json",
+                 "--endpoint", oxigraph_endpoint)
+    assert json.loads(result.output) == {"head": {}, "boolean": True}
+
+
+def test_updates_refused_before_sending(oxigraph_endpoint):  # noqa: F811
+    for text in ["DROP ALL", "INSERT DATA { <http://x/s> <http://x/p> 1 }", "CLEAR DEFAULT"]:
+        result = run("query", "-e", text, "--endpoint", oxigraph_endpoint)
+        assert result.exit_code == 2 and "refused" in result.output
+    count = run("query", "-e", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv",
+                "--endpoint", oxigraph_endpoint)
+    assert int(count.output.splitlines()[1]) > 1000
+
+
+def test_malformed_query_position_on_server(oxigraph_endpoint):  # noqa: F811
+    result = run("query", "-e", "SELECT * WHERE { ?s ?p }", "--endpoint", oxigraph_endpoint)
+    assert result.exit_code == 2 and "1:25" in result.output and "Traceback" not in result.output
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]  # closed again when the block ends
+
+
+def test_unreachable_endpoint_exits_2_with_one_line():
+    url = f"http://127.0.0.1:{_closed_port()}/query"
+    for args in (["query", "bodies_managed_by", "-p", "body=inst:ndrc"], ["query", "-e", "ASK { ?s ?p ?o }"]):
+        result = run(*args, "--endpoint", url, "--timeout", "5")
+        assert result.exit_code == 2
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("govkg: error:") and url in lines[0]
+        assert "Traceback" not in result.output
+
+
+def test_endpoint_errors():
+    assert run("query", "-e", "ASK {}", "--endpoint", "ftp://x").exit_code == 2
+    result = run("query", "-e", "ASK {}", "--endpoint", "http://127.0.0.1:9/q", "--data", "x.ttl")
+    assert result.exit_code == 2 and "--data cannot be combined with --endpoint" in result.output
