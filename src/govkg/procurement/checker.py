@@ -1,0 +1,211 @@
+"""Validate purchase records against the rule shapes (``shapes/procurement.ttl``) with pyshacl.
+
+The result is plain data: a :class:`Report` with one :class:`Finding` per rule broken per record,
+each naming the record id, the rule id, its severity, the article it enforces and a message in
+Chinese and English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+
+from govkg.namespaces import GK
+
+SH = "http://www.w3.org/ns/shacl#"
+DCTERMS = "http://purl.org/dc/terms/"
+SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+
+
+@dataclass
+class Rule:
+    iri: str
+    id: str
+    severity: str
+    label_zh: str
+    label_en: str
+    basis: str  # IRI of the provision cited first
+    sources: list[str]  # IRIs of every provision the rule enforces
+    message_zh: str
+    message_en: str
+    #: (language, pattern) of every message template of the rule, most specific first; pyshacl drops
+    #: the language tag when it fills in a SPARQL message, so a result message is matched back here
+    templates: list = field(default_factory=list)
+
+    def split_messages(self, messages) -> tuple[str, str]:
+        """The Chinese and English messages among a result's ``sh:resultMessage`` values."""
+        found: dict[str, str] = {}
+        messages = sorted(messages)
+        for lang, pattern in self.templates:
+            if lang in found:
+                continue
+            for text in messages:
+                if pattern.fullmatch(text):
+                    found[lang] = text
+                    break
+        return found.get("zh", self.message_zh), found.get("en", self.message_en)
+
+
+def _template_pattern(template: str):
+    import re
+
+    parts = re.split(r"\{[?$][^{}]+\}", template)
+    return re.compile("(?s)" + "(.*?)".join(re.escape(p) for p in parts))
+
+
+@dataclass
+class Finding:
+    record: str
+    rule: str
+    severity: str
+    article: str
+    message: str
+    message_en: str = ""
+    article_en: str = ""
+    sources: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Report:
+    records: int
+    findings: list[Finding]
+    record_ids: list[str] = field(default_factory=list)
+
+    @property
+    def conforms(self) -> bool:
+        return not any(f.severity == "Violation" for f in self.findings)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def to_dict(self) -> dict:
+        return {
+            "conforms": self.conforms,
+            "records": self.records,
+            "violations": [f.to_dict() for f in self.findings],
+            "counts": {s: self.count(s) for s in SEVERITY_ORDER},
+        }
+
+
+@lru_cache(maxsize=1)
+def shapes_graph():
+    import rdflib
+
+    from govkg.resources import shape_files
+
+    graph = rdflib.Graph()
+    files = [f for f in shape_files("procurement")]
+    if not files:
+        raise FileNotFoundError("shapes/procurement.ttl is missing from govkg.shapes")
+    for item in files:
+        graph.parse(data=item.read_text(encoding="utf-8"), format="turtle")
+    return graph
+
+
+def _lang(graph, node, prop, lang):
+    from rdflib import URIRef
+
+    values = list(graph.objects(node, URIRef(prop)))
+    for lit in values:
+        if getattr(lit, "language", None) == lang:
+            return str(lit)
+    return str(values[0]) if values else ""
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Rule]:
+    """The rules by shape IRI, with every nested property shape / SPARQL constraint mapped too."""
+    from rdflib import RDF, URIRef
+
+    from govkg.procurement.vocab import provision_sort_key
+
+    g = shapes_graph()
+    out: dict[str, Rule] = {}
+    for shape in g.subjects(RDF.type, URIRef(SH + "NodeShape")):
+        ident = g.value(shape, URIRef(DCTERMS + "identifier"))
+        if ident is None:
+            continue
+        severity = str(g.value(shape, URIRef(SH + "severity")) or SH + "Violation").rsplit("#", 1)[-1]
+        sources = sorted((str(o) for o in g.objects(shape, URIRef(DCTERMS + "source"))), key=provision_sort_key)
+        basis = g.value(shape, URIRef(GK + "legalBasis"))
+        rule = Rule(
+            iri=str(shape), id=str(ident), severity=severity,
+            label_zh=_lang(g, shape, "http://www.w3.org/2000/01/rdf-schema#label", "zh"),
+            label_en=_lang(g, shape, "http://www.w3.org/2000/01/rdf-schema#label", "en"),
+            basis=str(basis) if basis is not None else (sources[0] if sources else ""),
+            sources=sources,
+            message_zh=_lang(g, shape, SH + "message", "zh"),
+            message_en=_lang(g, shape, SH + "message", "en"),
+        )
+        out[str(shape)] = rule
+        for prop in (SH + "property", SH + "sparql"):
+            for child in g.objects(shape, URIRef(prop)):
+                out[str(child)] = rule
+                for msg in g.objects(child, URIRef(SH + "message")):
+                    rule.templates.append((msg.language, _template_pattern(str(msg))))
+        for msg in g.objects(shape, URIRef(SH + "message")):
+            rule.templates.append((msg.language, _template_pattern(str(msg))))
+    return out
+
+
+def check_path(path) -> Report:
+    from govkg.procurement.records import read_path
+
+    return check_records(read_path(path))
+
+
+def check_records(records) -> Report:
+    """Validate the records; findings are ordered by record (file order), severity, rule id."""
+    from pyshacl import validate
+    from rdflib import RDF, Graph, URIRef
+
+    from govkg.procurement.to_rdf import records_to_graph
+    from govkg.procurement.vocab import legal_graph, provision_label, provision_sort_key, vocab_graph
+
+    data = Graph()
+    for triple in vocab_graph():
+        data.add(triple)
+    records_to_graph(records, data)
+    _conforms, results, _text = validate(
+        data, shacl_graph=shapes_graph(), inference="none", abort_on_first=False,
+        allow_warnings=True, meta_shacl=False, advanced=False,
+    )
+    by_shape = rules()
+    labels = legal_graph()
+    ids = {}
+    for node in data.subjects(RDF.type, URIRef(GK + "PurchaseProject")):
+        ids[node] = str(data.value(node, URIRef(DCTERMS + "identifier")))
+    findings: list[Finding] = []
+    seen = set()
+    for result in results.subjects(RDF.type, URIRef(SH + "ValidationResult")):
+        focus = results.value(result, URIRef(SH + "focusNode"))
+        if focus not in ids:
+            continue
+        shape = results.value(result, URIRef(SH + "sourceShape"))
+        constraint = results.value(result, URIRef(SH + "sourceConstraint"))
+        rule = by_shape.get(str(shape)) or by_shape.get(str(constraint))
+        if rule is None:
+            continue
+        zh, en = rule.split_messages(str(m) for m in results.objects(result, URIRef(SH + "resultMessage")))
+        basis = rule.basis
+        value = results.value(result, URIRef(SH + "value"))
+        if value is not None:
+            specific = sorted((str(o) for o in data.objects(value, URIRef(GK + "legalBasis"))), key=provision_sort_key)
+            if specific:
+                basis = specific[0]
+        key = (ids[focus], rule.id, zh)
+        if key in seen:
+            continue
+        seen.add(key)
+        findings.append(Finding(
+            record=ids[focus], rule=rule.id, severity=rule.severity,
+            article=provision_label(labels, basis, "zh"), message=zh, message_en=en,
+            article_en=provision_label(labels, basis, "en"),
+            sources=[provision_label(labels, s, "zh") for s in rule.sources],
+        ))
+    order = {rec.id: i for i, rec in enumerate(records)}
+    findings.sort(key=lambda f: (order.get(f.record, 0), SEVERITY_ORDER.get(f.severity, 9), f.rule, f.message))
+    return Report(records=len(records), findings=findings, record_ids=[r.id for r in records])
