@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from govkg.chinese import to_mainland
 from govkg.errors import InputError
 from govkg.namespaces import expand_curie
-from govkg.sparql import Backend, Term, iri, literal
+from govkg.search_index import duty_index
+from govkg.sparql import Backend, EmbeddedBackend, Term, iri, literal
 
 GK = "https://w3id.org/govkg/def#"
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 KINDS = {GK + "Institution": "institution", GK + "Department": "department", GK + "Role": "role"}
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -122,14 +124,27 @@ def score(query: str, duty: DutyText) -> float:
 
 # ------------------------------------------------------------------ queries
 
-CANDIDATES = """
-SELECT DISTINCT ?duty ?field ?text WHERE {
+#: Duties containing the whole phrase ?q, ranked in the store by the same rule as :func:`score`
+#: (field weight, then how much of the field the phrase covers), so only the best few are fetched.
+PHRASE_CANDIDATES = """
+SELECT ?duty (MAX(?s) AS ?rank) WHERE {
   ?duty a gk:Duty .
-  { ?duty skos:prefLabel ?text . BIND("label" AS ?field) }
-  UNION { ?duty skos:altLabel ?text . BIND("alias" AS ?field) }
-  UNION { ?duty gk:canonicalText ?text . BIND("text" AS ?field) }
+  { ?duty skos:prefLabel ?text . BIND(0.8 AS ?base) BIND(0.2 AS ?span) }
+  UNION { ?duty skos:altLabel ?text . BIND(0.75 AS ?base) BIND(0.15 AS ?span) }
+  UNION { ?duty gk:canonicalText ?text . BIND(0.6 AS ?base) BIND(0.15 AS ?span) }
+  BIND (LCASE(STR(?text)) AS ?lower)
+  FILTER (CONTAINS(?lower, ?q))
+  BIND (?base + ?span * STRLEN(?q) / STRLEN(?lower) AS ?s)
+} GROUP BY ?duty ORDER BY DESC(?rank) ?duty
+"""
+
+#: Duties whose fields contain at least ?need of the ?term values (words or character bigrams).
+TERM_CANDIDATES = """
+SELECT ?duty (COUNT(DISTINCT ?term) AS ?hits) WHERE {
+  ?duty a gk:Duty .
+  { ?duty skos:prefLabel ?text } UNION { ?duty skos:altLabel ?text } UNION { ?duty gk:canonicalText ?text }
   FILTER (CONTAINS(LCASE(STR(?text)), ?term))
-}
+} GROUP BY ?duty ?need HAVING (COUNT(DISTINCT ?term) >= ?need) ORDER BY DESC(?hits) ?duty
 """
 
 ALL_TEXTS = """
@@ -237,36 +252,65 @@ class Graph:
 
 
 def find_duties(backend: Backend, query: str, limit: int) -> list[tuple[float, DutyText]]:
-    """Duties matching ``query`` (already normalised), best first."""
-    texts: dict[str, DutyText] = {}
+    """Duties matching ``query`` (already normalised), best first.
 
-    def collect(rows):
+    Candidates come from the duty index beside the embedded store's cache (a flat scan in
+    Python, milliseconds on a national graph) or, on a remote endpoint, from the server, which
+    filters and pre-ranks so only the best few are sent; :func:`score` then ranks them exactly.
+    Words apart and scattered Chinese bigrams are only looked for when the whole phrase finds
+    fewer than ``limit`` duties.
+    """
+    wanted = max(limit, 1) * 3
+    words, grams = tokens(query), bigrams(query)
+    searches = []
+    if len(words) > 1:
+        searches.append((words, len(words)))
+    if len(grams) >= 2:
+        searches.append((grams, -(-len(grams) * 7 // 10)))  # at least 70 % of the bigrams
+    if isinstance(backend, EmbeddedBackend):
+        texts = _candidates_from_index(duty_index(backend), query, searches, limit, wanted)
+    else:
+        texts = _candidates_from_sparql(backend, query, searches, limit, wanted)
+    scored = [(score(query, d), d) for d in texts.values()]
+    scored = [(value, d) for value, d in scored if value > 0]
+    scored.sort(key=lambda sd: (-sd[0], min((len(t) for t in sd[1].labels), default=999), sd[1].iri))
+    return scored
+
+
+def _candidates_from_index(index, query, searches, limit, wanted) -> dict[str, DutyText]:
+    candidates = index.phrase_candidates(query)[:wanted]
+    for terms, need in searches:
+        if len(candidates) >= limit:
+            break
+        candidates += [d for d in index.term_candidates(terms, need)[:wanted] if d not in candidates]
+    return {d: DutyText(d, f.get("label", []), f.get("alias", []), f.get("text", []))
+            for d, f in index.texts_of(candidates).items()}
+
+
+def _candidates_from_sparql(backend, query, searches, limit, wanted) -> dict[str, DutyText]:
+    """The same candidates as the index gives, found by the (remote) store itself."""
+    candidates: list[str] = []
+
+    def add(rows):
         for row in rows:
+            if row["duty"].value not in candidates:
+                candidates.append(row["duty"].value)
+
+    add(backend.select(PHRASE_CANDIDATES, {"q": literal(query)})[:wanted])
+    for terms, need in searches:
+        if len(candidates) >= limit:
+            break
+        rows = backend.select(TERM_CANDIDATES, {"need": literal(str(need), datatype=XSD_INTEGER)},
+                              values=(["term"], [[literal(t)] for t in terms]))
+        add(rows[:wanted])
+    texts: dict[str, DutyText] = {}
+    if candidates:
+        for row in backend.select(ALL_TEXTS, values=_rows("duty", candidates)):
             d = texts.setdefault(row["duty"].value, DutyText(row["duty"].value))
             bucket = {"label": d.labels, "alias": d.aliases, "text": d.texts}[row["field"].value]
             if row["text"].value not in bucket:
                 bucket.append(row["text"].value)
-
-    terms = list(dict.fromkeys([query] + tokens(query)))
-    collect(backend.select(CANDIDATES, values=(["term"], [[literal(t)] for t in terms])))
-    scored = [(score(query, d), d) for d in texts.values()]
-    scored = [(s, d) for s, d in scored if s > 0]
-    if len(scored) < limit and bigrams(query):
-        # scattered matches: fetch duties sharing a bigram, then re-score them all
-        collect(backend.select(CANDIDATES, values=(["term"], [[literal(g)] for g in bigrams(query)])))
-        if texts:
-            # the first pass fetched only matching fields: complete every candidate's texts
-            full: dict[str, DutyText] = {}
-            for row in backend.select(ALL_TEXTS, values=_rows("duty", sorted(texts))):
-                d = full.setdefault(row["duty"].value, DutyText(row["duty"].value))
-                bucket = {"label": d.labels, "alias": d.aliases, "text": d.texts}[row["field"].value]
-                if row["text"].value not in bucket:
-                    bucket.append(row["text"].value)
-            texts = full
-        scored = [(score(query, d), d) for d in texts.values()]
-        scored = [(s, d) for s, d in scored if s > 0]
-    scored.sort(key=lambda sd: (-sd[0], min((len(t) for t in sd[1].labels), default=999), sd[1].iri))
-    return scored
+    return texts
 
 
 @dataclass

@@ -238,8 +238,10 @@ class EmbeddedBackend(Backend):
 
     description = "embedded store"
 
-    def __init__(self, store: ox.Store):
+    def __init__(self, store: ox.Store, index_path=None):
         self.store = store
+        #: where derived indexes of this exact content live (beside the cache), or None
+        self.index_path = index_path
 
     def query(self, query: str, bindings: Mapping[str, Term] | None = None, values=None) -> Results:
         form = query_form(query)
@@ -332,6 +334,8 @@ def open_backend(endpoint: str | None = None, data: tuple = (), timeout: float =
         if data:
             raise InputError("--data cannot be combined with --endpoint (load the files into the server)")
         return RemoteBackend(endpoint, timeout)
-    from govkg.store import open_store
+    from govkg.store import bundled_sources, derived_path, open_sources, user_sources
 
-    return EmbeddedBackend(open_store(data, progress_factory=progress))
+    sources = bundled_sources() + user_sources(data)
+    store = open_sources(sources, progress_factory=progress)
+    return EmbeddedBackend(store, index_path=derived_path(sources, "duty-index.json"))

@@ -5,10 +5,16 @@ triples even in Rust). The parsed store is therefore kept on disk under a key ma
 *content* of every input file, so the second run opens it instantly, and any change to the
 data (or to govkg/pyoxigraph versions) gives a new key and a rebuild.
 
+Cost of a warm start: the bundled files are hashed (a few hundred kB); a large ``--data`` file
+is not read at all when its size, mtime, ctime and inode match a digest remembered from an
+earlier run and that run happened well after the file's last change (git's "racy index" rule,
+so an edit within the same clock tick is never missed). Otherwise it is hashed (~1 GB/s).
+
 Safety: a cache is built in a private temporary directory and renamed into place only when
 complete (with a manifest written last), under a file lock so that two processes starting at
-once build it once. A cache directory without a valid manifest, or that fails to open or
-whose triple count disagrees with its manifest, is deleted and rebuilt — never trusted.
+once build it once. A cache directory without a valid manifest, or that fails to open, or whose
+probe triple (recorded in the manifest at build time) is missing, is deleted and rebuilt —
+never trusted.
 """
 
 from __future__ import annotations
@@ -18,8 +24,8 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,6 +34,12 @@ from govkg import __version__, resources
 from govkg.errors import InputError
 
 MANIFEST = "govkg-manifest.json"
+DIGESTS = "digests.json"
+BASE_IRI = "https://w3id.org/govkg/id/"
+#: caches kept besides the one in use (older ones are pruned after a build)
+KEEP_CACHES = 4
+#: a remembered digest is trusted only if it was taken this long after the file's last change
+RACY_SECONDS = 2.0
 
 #: file suffix -> pyoxigraph format
 FORMATS = {
@@ -44,13 +56,80 @@ FORMATS = {
 }
 
 
-@dataclass(frozen=True)
 class Source:
-    """One input file of the graph: its display name and its bytes."""
+    """One input file of the graph: its display name, format and bytes.
 
-    name: str
-    data: bytes
-    format: ox.RdfFormat
+    A source made from a path reads its bytes only when ``data`` is asked for; loading streams
+    the file instead, so a 500 MB ``--data`` file is never held in memory by govkg itself.
+    """
+
+    __slots__ = ("name", "format", "path", "_data", "_digest")
+
+    def __init__(self, name: str, data: bytes | None = None, format: ox.RdfFormat | None = None,
+                 path: str | os.PathLike | None = None):
+        if data is None and path is None:
+            raise ValueError("a Source needs data or a path")
+        self.name = name
+        self.format = format if format is not None else rdf_format(name)
+        self.path = Path(path) if path is not None else None
+        self._data = data
+        self._digest: bytes | None = None
+
+    @property
+    def data(self) -> bytes:
+        if self._data is None:
+            try:
+                self._data = self.path.read_bytes()
+            except OSError as exc:
+                raise InputError(f"{self.name}: cannot read: {exc.strerror or exc}") from None
+        return self._data
+
+    @property
+    def size(self) -> int:
+        if self._data is not None:
+            return len(self._data)
+        try:
+            return self.path.stat().st_size
+        except OSError as exc:
+            raise InputError(f"{self.name}: cannot read: {exc.strerror or exc}") from None
+
+    def digest(self, memo: dict | None = None) -> bytes:
+        """SHA-256 of the content (remembered per file in ``memo`` when safe, see module doc)."""
+        if self._digest is not None:
+            return self._digest
+        if self._data is not None or memo is None:
+            self._digest = hashlib.sha256(self.data).digest() if self._data is not None else _hash_file(self.path)
+            return self._digest
+        stat = self.path.stat()
+        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+        entry = memo.get(str(self.path.resolve()))
+        if entry and entry.get("stat") == stamp and entry.get("taken", 0) - stat.st_mtime > RACY_SECONDS:
+            self._digest = bytes.fromhex(entry["sha256"])
+            return self._digest
+        self._digest = _hash_file(self.path)
+        memo[str(self.path.resolve())] = {"stat": stamp, "sha256": self._digest.hex(), "taken": time.time()}
+        memo["_changed"] = True
+        return self._digest
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Source) and (self.name, self.format, self.data) == (other.name, other.format, other.data)
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.digest()))
+
+    def __repr__(self) -> str:
+        return f"Source({self.name!r}, {self.format.name})"
+
+
+def _hash_file(path: Path) -> bytes:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 22):
+                digest.update(chunk)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return digest.digest()
 
 
 def rdf_format(name: str) -> ox.RdfFormat:
@@ -71,15 +150,19 @@ def bundled_sources(include_shapes: bool = False) -> list[Source]:
 
 
 def user_sources(paths: Iterable[str | os.PathLike]) -> list[Source]:
-    """Extra files given with ``--data``; InputError names a file that cannot be read."""
+    """Extra files given with ``--data``; InputError names a file that cannot be read.
+
+    The files are checked for existence and format here but read lazily.
+    """
     found = []
     for path in paths:
         path = Path(path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        found.append(Source(str(path), data, rdf_format(path.name)))
+        if not path.is_file():
+            reason = "is a directory" if path.is_dir() else "no such file"
+            raise InputError(f"{path}: cannot read: {reason}")
+        if not os.access(path, os.R_OK):
+            raise InputError(f"{path}: cannot read: permission denied")
+        found.append(Source(str(path), None, rdf_format(path.name), path=path))
     return found
 
 
@@ -89,23 +172,72 @@ def parse_error(source: Source, exc: SyntaxError) -> InputError:
     return InputError(f"{source.name}: not valid {source.format.name}: {message}")
 
 
+class _CountingReader:
+    """A binary file wrapper that reports bytes read (progress while one big file parses)."""
+
+    def __init__(self, handle, progress: Callable[[int], None]):
+        self.handle = handle
+        self.progress = progress
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.handle.read(size)
+        if chunk:
+            self.progress(len(chunk))
+        return chunk
+
+    def readable(self) -> bool:
+        return True
+
+
 def load_into(store: ox.Store, sources: Sequence[Source], progress: Callable[[int], None] | None = None) -> None:
-    """Parse every source into the store's default graph (InputError on a syntax error)."""
+    """Parse every source into the store's default graph (InputError on a syntax error).
+
+    Path-backed sources are streamed from disk (with byte-level progress), not read whole.
+    """
     for source in sources:
         try:
-            store.bulk_load(input=source.data, format=source.format, base_iri="https://w3id.org/govkg/id/")
+            if source.path is not None and source._data is None:
+                with open(source.path, "rb") as handle:
+                    stream = _CountingReader(handle, progress) if progress else handle
+                    store.bulk_load(input=stream, format=source.format, base_iri=BASE_IRI)
+                continue
+            store.bulk_load(input=source.data, format=source.format, base_iri=BASE_IRI)
         except SyntaxError as exc:
             raise parse_error(source, exc) from None
+        except OSError as exc:
+            raise InputError(f"{source.name}: cannot read: {exc.strerror or exc}") from None
         if progress:
-            progress(len(source.data))
+            progress(source.size)
 
 
-def cache_key(sources: Sequence[Source]) -> str:
+def _load_memo(root: Path | None) -> dict:
+    if root is None:
+        return {}
+    try:
+        memo = json.loads((root / DIGESTS).read_text(encoding="utf-8"))
+        return memo if isinstance(memo, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_memo(root: Path, memo: dict) -> None:
+    if not memo.pop("_changed", False):
+        return
+    try:  # atomic replace: concurrent writers may lose an entry, never corrupt the file
+        fd, tmp = tempfile.mkstemp(prefix=".digests-", dir=root)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(memo, handle)
+        os.replace(tmp, root / DIGESTS)
+    except OSError:
+        pass
+
+
+def cache_key(sources: Sequence[Source], memo: dict | None = None) -> str:
     """A digest of the sources' content and of the versions that shape the stored bytes."""
     digest = hashlib.sha256()
     digest.update(f"govkg {__version__}; pyoxigraph {ox.__version__}\n".encode())
     for source in sources:
-        digest.update(source.name.encode() + b"\0" + hashlib.sha256(source.data).digest())
+        digest.update(source.name.encode() + b"\0" + source.digest(memo))
     return digest.hexdigest()[:32]
 
 
@@ -125,6 +257,23 @@ def _read_manifest(path: Path) -> dict | None:
     return manifest if isinstance(manifest, dict) and "triples" in manifest else None
 
 
+def _probe(store: ox.Store) -> str | None:
+    """One stored triple without blank nodes, as an N-Triples line, to recognise the store."""
+    for n, quad in enumerate(store.quads_for_pattern(None, None, None)):
+        if not isinstance(quad.subject, ox.BlankNode) and not isinstance(quad.object, ox.BlankNode):
+            return f"{quad.subject} {quad.predicate} {quad.object} ."
+        if n > 10_000:
+            break
+    return None
+
+
+def _has_probe(store: ox.Store, probe: str | None) -> bool:
+    if probe is None:  # a graph of blank nodes only, or empty: nothing cheap to check
+        return True
+    quad = next(iter(ox.parse(probe.encode(), format=ox.RdfFormat.N_TRIPLES)))
+    return ox.Quad(quad.subject, quad.predicate, quad.object, ox.DefaultGraph()) in store
+
+
 def _open_cached(path: Path, key: str) -> ox.Store | None:
     """Open a finished cache read-only, or None if it is missing, foreign or corrupt."""
     manifest = _read_manifest(path)
@@ -132,9 +281,9 @@ def _open_cached(path: Path, key: str) -> ox.Store | None:
         return None
     try:
         store = ox.Store.read_only(str(path))
-        if len(store) != manifest["triples"]:
+        if not _has_probe(store, manifest.get("probe")):
             return None
-    except OSError:
+    except (OSError, ValueError, SyntaxError, RuntimeError):
         return None
     return store
 
@@ -146,17 +295,92 @@ def _build(path: Path, key: str, sources: Sequence[Source], progress) -> None:
         store = ox.Store(str(tmp))
         load_into(store, sources, progress)
         store.flush()
-        store.optimize()
         triples = len(store)
+        probe = _probe(store)
         del store
-        manifest = {"key": key, "triples": triples, "sources": [s.name for s in sources], "govkg": __version__}
-        (tmp / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        manifest = {"key": key, "triples": triples, "probe": probe, "sources": [s.name for s in sources],
+                    "govkg": __version__, "built": time.time()}
+        (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
         if path.exists():
             shutil.rmtree(path, ignore_errors=True)
         os.replace(tmp, path)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _prune(root: Path, keep: Path) -> None:
+    """Remove all but the most recently built caches (and stale temporary builds)."""
+    now = time.time()
+    caches = []
+    for entry in root.iterdir():
+        if entry.name.startswith(".") and entry.is_dir() and now - entry.stat().st_mtime > 3600:
+            shutil.rmtree(entry, ignore_errors=True)  # a build that died an hour ago
+        elif entry.is_dir() and entry != keep and not entry.name.startswith(".") and not entry.name.endswith(".derived"):
+            manifest = _read_manifest(entry)
+            caches.append(((manifest or {}).get("built", 0), entry))
+    for _, entry in sorted(caches, reverse=True)[KEEP_CACHES:]:
+        shutil.rmtree(entry, ignore_errors=True)
+        shutil.rmtree(root / f"{entry.name}.derived", ignore_errors=True)
+        (root / f"{entry.name}.lock").unlink(missing_ok=True)
+
+
+def open_sources(sources: Sequence[Source], cache: bool = True,
+                 progress_factory: Callable[[int], Callable[[int], None]] | None = None) -> ox.Store:
+    """A pyoxigraph store of exactly these sources, from the on-disk cache when possible."""
+    def progress():
+        return progress_factory(sum(s.size for s in sources)) if progress_factory else None
+
+    if not cache or os.environ.get("GOVKG_NO_CACHE"):
+        return _memory(sources, progress())
+
+    from filelock import FileLock, Timeout
+
+    root = cache_root()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        writable = os.access(root, os.W_OK)
+    except OSError:
+        writable = False
+    if not writable:  # read-only home: fall back to memory
+        return _memory(sources, progress())
+    memo = _load_memo(root)
+    key = cache_key(sources, memo)
+    _save_memo(root, memo)
+    path = root / key
+    store = _open_cached(path, key)
+    if store is not None:
+        return store
+    try:
+        with FileLock(str(root / f"{key}.lock"), timeout=900):
+            store = _open_cached(path, key)  # another process may have built it meanwhile
+            if store is None:
+                _build(path, key, sources, progress())
+                store = _open_cached(path, key)
+                _prune(root, path)
+    except Timeout:
+        raise InputError(f"timed out waiting for another govkg process to build {path}") from None
+    if store is None:
+        raise InputError(f"could not build the graph cache in {path}")
+    return store
+
+
+def derived_path(sources: Sequence[Source], name: str) -> Path | None:
+    """Where a file derived from exactly these sources is kept (beside their cache), or None
+    when caching is off. It lives in ``<cache root>/<key>.derived/`` and is pruned with the cache."""
+    if os.environ.get("GOVKG_NO_CACHE"):
+        return None
+    root = cache_root()
+    if not os.access(root, os.W_OK):
+        return None
+    memo = _load_memo(root)
+    return root / f"{cache_key(sources, memo)}.derived" / name
+
+
+def _memory(sources: Sequence[Source], progress) -> ox.Store:
+    store = ox.Store()
+    load_into(store, sources, progress)
+    return store
 
 
 def open_store(
@@ -171,41 +395,12 @@ def open_store(
         extra: user files added on top of the bundled graph (``--data``).
         include_shapes: also load the SHACL shapes (for export).
         cache: use the on-disk cache; False parses into memory every time.
-        progress_factory: given the total byte count, returns a callback advanced per file.
+        progress_factory: given the total byte count, returns a callback advanced as bytes parse.
     """
     sources = bundled_sources(include_shapes) + user_sources(extra)
-    progress = progress_factory(sum(len(s.data) for s in sources)) if progress_factory else None
-    if not cache or os.environ.get("GOVKG_NO_CACHE"):
-        store = ox.Store()
-        load_into(store, sources, progress)
-        return store
-
-    from filelock import FileLock
-
-    key = cache_key(sources)
-    root = cache_root()
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-    except OSError:  # read-only home: fall back to memory
-        store = ox.Store()
-        load_into(store, sources, progress)
-        return store
-    path = root / key
-    store = _open_cached(path, key)
-    if store is not None:
-        return store
-    with FileLock(str(root / f"{key}.lock"), timeout=600):
-        store = _open_cached(path, key)  # another process may have built it meanwhile
-        if store is None:
-            _build(path, key, sources, progress)
-            store = _open_cached(path, key)
-    if store is None:
-        raise InputError(f"could not build the graph cache in {path}")
-    return store
+    return open_sources(sources, cache=cache, progress_factory=progress_factory)
 
 
 def memory_store(sources: Sequence[Source]) -> ox.Store:
     """An in-memory store of exactly these sources (tests, fixtures)."""
-    store = ox.Store()
-    load_into(store, sources)
-    return store
+    return _memory(sources, None)

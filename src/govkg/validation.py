@@ -130,7 +130,7 @@ def findings_from_results_graph(results, data_graph) -> list[Finding]:
             message_zh=messages.get("zh"),
             focus_label=_label(data_graph, focus),
         ))
-    return sorted(set(found))
+    return sorted(set(found), key=Finding.key)
 
 
 def _path_text(graph, path) -> str:

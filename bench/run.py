@@ -1,0 +1,197 @@
+"""Benchmark govkg end to end, whole processes, beside the oxigraph CLI and plain pySHACL.
+
+For the bundled graph and each synthetic size (bench/generate.py), with a fresh cache:
+  build   first `govkg stats` (parse + cache build)       stats   warm `govkg stats`
+  who     warm `govkg who 价格监督检查`                     query   warm named query
+  validate  `govkg validate --engine fast` (warm cache)   export  `govkg export --format json-ld`
+  ox-load `oxigraph load`   ox-query `oxigraph query` (the same keyword SELECT as who)
+  pyshacl plain pySHACL (parse + validate) on the same files and shapes
+and, for --serve-size, `govkg query --endpoint` on a local `oxigraph serve-read-only`.
+Times are medians of --repeat runs (heavy rows run once), memory is peak RSS (/usr/bin/time).
+
+    python bench/run.py --sizes 100k,1m,5m [--repeat 3] [--pyshacl-max 1m] [--markdown out.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+BIN = Path(sys.executable).parent
+GOVKG = str(BIN / "govkg")
+OXIGRAPH = shutil.which("oxigraph", path=str(BIN)) or shutil.which("oxigraph") or "oxigraph"
+SIZES = {"100k": 100_000, "1m": 1_000_000, "5m": 5_000_000}
+KEYWORD = "价格监督检查"
+#: the keyword SELECT run through the oxigraph CLI (what `govkg who` asks the store first)
+OX_QUERY = """PREFIX gk: <https://w3id.org/govkg/def#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?duty ?label ?holder WHERE { ?duty a gk:Duty ; skos:prefLabel ?label .
+  FILTER(CONTAINS(STR(?label), "%s"))
+  OPTIONAL { ?a gk:duty ?duty ; gk:holder ?holder } }""" % KEYWORD
+NAMED = ["query", "duties_of_body_on_date", "-p", "body=inst:ndrc", "-p", "date=2010-01-01", "--format", "json"]
+PYSHACL = """import sys, pyshacl, rdflib
+g = rdflib.Graph()
+for f in sys.argv[2:]:
+    g.parse(f, format="turtle")
+ok, _, _ = pyshacl.validate(g, shacl_graph=rdflib.Graph().parse(sys.argv[1], format="turtle"),
+                            inference="none", advanced=True, allow_warnings=True)
+print("conforms" if ok else "violations")
+"""
+
+
+def timed(cmd, env=None, ok=(0, 1), timeout=None) -> tuple[float, float]:
+    """(seconds, peak MB) of one whole process; (timeout, -1) if it had to be stopped."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        start = time.perf_counter()
+        proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", tf.name, *cmd], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+        try:
+            _, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # our own process group: time and what it runs
+            proc.wait()
+            return float(timeout), -1.0
+        proc.stderr_text = err
+        elapsed = time.perf_counter() - start
+        if proc.returncode not in ok:
+            raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr_text.decode()[-500:]}")
+        peak_kb = int((tf.read().strip().splitlines() or ["0"])[-1])
+    return elapsed, peak_kb / 1024
+
+
+def median(cmd, env, repeat, ok=(0, 1)) -> tuple[float, float]:
+    runs = [timed(cmd, env, ok) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def available(command: str) -> bool:
+    return subprocess.run([GOVKG, command, "--help"], capture_output=True).returncode == 0
+
+
+def bundled_files() -> list[str]:
+    return sorted(str(p) for d in ("ontology", "data") for p in (ROOT / d).glob("*.ttl"))
+
+
+def bench_dataset(name: str, data: Path | None, args, rows: list) -> None:
+    extra = ["--data", str(data)] if data else []
+    files = bundled_files() + ([str(data)] if data else [])
+    cache = Path(tempfile.mkdtemp(prefix="govkg-bench-cache-"))
+    env = {**os.environ, "GOVKG_CACHE_DIR": str(cache)}
+    heavy = data is not None and data.stat().st_size > 50_000_000
+    repeat = 1 if heavy else args.repeat
+    row = {"dataset": name}
+
+    def record(key, value):
+        row[key] = value
+        print(f"  {name:8} {key:10} {value[0]:8.2f} s {value[1]:8.0f} MB", file=sys.stderr, flush=True)
+
+    try:
+        record("build", timed([GOVKG, "stats", "--format", "json", *extra], env))
+        record("stats", median([GOVKG, "stats", "--format", "json", *extra], env, repeat))
+        if available("who"):
+            record("who", median([GOVKG, "who", KEYWORD, "--format", "json", *extra], env, max(repeat, 3)))
+        if available("query"):
+            record("query", median([GOVKG, *NAMED, *extra], env, max(repeat, 3)))
+        record("validate", median([GOVKG, "validate", "--engine", "fast", "--format", "json", *extra], env, repeat))
+        if data is None:
+            record("validate-pyshacl", median([GOVKG, "validate", "--engine", "pyshacl", "--format", "json"], env, repeat))
+        if available("export"):
+            target = cache / "export.jsonld"
+            record("export", median([GOVKG, "export", "--format", "json-ld", "-o", str(target), *extra], env, repeat))
+        db = cache / "oxigraph-db"
+        record("ox-load", timed([OXIGRAPH, "load", "--location", str(db), *sum((["--file", f] for f in files), [])]))
+        record("ox-query", median([OXIGRAPH, "query", "--location", str(db), "--query", OX_QUERY,
+                                   "--results-format", "json"], None, max(repeat, 3)))
+        if (data is None or SIZES[name] <= SIZES[args.pyshacl_max]) and not args.no_pyshacl:
+            shapes = str(ROOT / "shapes" / "integrity.ttl")
+            record("pyshacl", timed([sys.executable, "-c", PYSHACL, shapes, *files], timeout=args.pyshacl_timeout))
+        if name == args.serve_size:
+            bench_server(db, env, row, record)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+    rows.append(row)
+
+
+def bench_server(db: Path, env, row, record) -> None:
+    port = 7878 + os.getpid() % 1000
+    server = subprocess.Popen([OXIGRAPH, "serve-read-only", "--location", str(db), "--bind", f"127.0.0.1:{port}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/query"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        record("endpoint-query", median([GOVKG, *NAMED, "--endpoint", url], env, 3))
+        record("endpoint-stats", median([GOVKG, "stats", "--format", "json", "--endpoint", url], env, 3))
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(10)
+
+
+COLUMNS = ["build", "stats", "who", "query", "validate", "validate-pyshacl", "export", "ox-load", "ox-query",
+           "pyshacl", "endpoint-query", "endpoint-stats"]
+
+
+def table(rows: list, triples: dict) -> str:
+    cols = [c for c in COLUMNS if any(c in r for r in rows)]
+    lines = ["| dataset | triples | " + " | ".join(cols) + " |", "|" + "---|" * (len(cols) + 2)]
+    for r in rows:
+        cells = [("–" if c not in r else f"> {r[c][0]:.0f} s (stopped)" if r[c][1] < 0
+                  else f"{r[c][0]:.2f} s / {r[c][1]:.0f} MB") for c in cols]
+        lines.append(f"| {r['dataset']} | {triples.get(r['dataset'], '?')} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100k,1m,5m")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--pyshacl-max", default="1m", choices=list(SIZES))
+    parser.add_argument("--no-pyshacl", action="store_true")
+    parser.add_argument("--pyshacl-timeout", type=float, default=300, help="stop plain pySHACL after this (s)")
+    parser.add_argument("--serve-size", default="1m")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--markdown", type=Path, help="also write the table here")
+    args = parser.parse_args(argv)
+    rows: list = []
+    triples = {}
+    count = subprocess.run([GOVKG, "stats", "--format", "json"], capture_output=True, text=True,
+                           env={**os.environ, "GOVKG_NO_CACHE": "1"})
+    triples["bundled"] = f"{json.loads(count.stdout)['triples']:,}"
+    print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
+    bench_dataset("bundled", None, args, rows)
+    for size in [s for s in args.sizes.split(",") if s]:
+        path = OUT / f"national-{size}.ttl"
+        meta_path = Path(str(path) + ".expected.json")
+        meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
+        if meta.get("target") != SIZES[size] or meta.get("seed") != args.seed or not path.exists():
+            subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--triples", str(SIZES[size]),
+                            "-o", str(path), "--seed", str(args.seed)], check=True)
+            meta = json.loads(meta_path.read_text())
+        triples[size] = f"{meta['triples']:,} + bundled"
+        bench_dataset(size, path, args, rows)
+    text = table(rows, triples)
+    print(text)
+    if args.markdown:
+        args.markdown.write_text(text + "\n", encoding="utf-8")
+    (OUT / "results.json").parent.mkdir(parents=True, exist_ok=True)
+    (OUT / "results.json").write_text(json.dumps({"rows": rows, "triples": triples}, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
