@@ -13,9 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -272,6 +269,8 @@ class RemoteBackend(Backend):
     """A SPARQL 1.1 endpoint over HTTP (protocol: GET/POST query, JSON or N-Triples back)."""
 
     def __init__(self, url: str, timeout: float = 30.0):
+        import urllib.parse  # only remote queries pay for the HTTP stack
+
         parsed = urllib.parse.urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise InputError(f"not an http(s) endpoint URL: {url!r}")
@@ -280,6 +279,10 @@ class RemoteBackend(Backend):
         self.description = f"endpoint {url}"
 
     def _post(self, query: str, accept: str) -> bytes:
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+
         body = urllib.parse.urlencode({"query": query}).encode()
         request = urllib.request.Request(
             self.url, data=body, method="POST",

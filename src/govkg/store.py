@@ -334,8 +334,6 @@ def open_sources(sources: Sequence[Source], cache: bool = True,
     if not cache or os.environ.get("GOVKG_NO_CACHE"):
         return _memory(sources, progress())
 
-    from filelock import FileLock, Timeout
-
     root = cache_root()
     try:
         root.mkdir(parents=True, exist_ok=True)
@@ -351,6 +349,8 @@ def open_sources(sources: Sequence[Source], cache: bool = True,
     store = _open_cached(path, key)
     if store is not None:
         return store
+    from filelock import FileLock, Timeout  # only a cache build needs the lock
+
     try:
         with FileLock(str(root / f"{key}.lock"), timeout=900):
             store = _open_cached(path, key)  # another process may have built it meanwhile
