@@ -40,17 +40,10 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from govkg.cli import core
+    """Add every command family's commands (each module keeps its heavy imports inside)."""
+    from govkg.cli import analysis_cmds, core, lookup, procurement, query_cmds
 
-    for command in core.COMMANDS:
-        cli.add_command(command)
-    for module_name in ("lookup", "query_cmds", "procurement", "analysis_cmds"):
-        try:
-            module = __import__(f"govkg.cli.{module_name}", fromlist=["COMMANDS"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"govkg.cli.{module_name}":
-                raise
-            continue
+    for module in (core, lookup, query_cmds, procurement, analysis_cmds):
         for command in module.COMMANDS:
             cli.add_command(command)
 
