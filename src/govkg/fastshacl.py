@@ -437,6 +437,12 @@ class Compiler:
                         f"SELECT DISTINCT ?this ?value WHERE {{ {focus} {value_pattern} "
                         f"MINUS {{ {self.typed('?value', [obj])} }} }}"))
                     continue
+                if name == "hasValue":  # not per value: no value node is the term (reported without sh:value)
+                    self.checks.append(Check(
+                        shape_id, path, self.severity(shape), self.messages(shape),
+                        f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ {value_pattern} "
+                        f"FILTER(sameTerm(?value, {_sparql_term(obj)})) }} }}"))
+                    continue
                 test = self.component(shape, name, obj, "?value", 0)
                 self.checks.append(Check(
                     shape_id, path, self.severity(shape), self.messages(shape),
