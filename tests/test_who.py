@@ -159,3 +159,9 @@ def test_history_unknown_and_ambiguous_names(runner):
     vague = run(runner, "history", "价格")
     assert vague.exit_code == 2 and "did you mean" in vague.output
     assert run(runner, "history", "国家计委", "--format", "json").exit_code == 0
+
+
+def test_chinese_words_typed_apart_match_the_joined_phrase(backend):
+    top = who(backend, "政府购买服务 审计", "2022-01-01", limit=1)["results"][0]
+    assert top["duty"]["label_zh"] == "政府购买服务审计"
+    assert top["holder"]["label_zh"] == "审计部门" and top["score"] > 0.9
