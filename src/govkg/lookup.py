@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from govkg.chinese import to_mainland
 from govkg.errors import InputError
 from govkg.namespaces import expand_curie
-from govkg.search_index import duty_index
+from govkg.search_index import ALL_DUTY_TEXTS, duty_index
 from govkg.sparql import Backend, EmbeddedBackend, Term, iri, literal
 
 GK = "https://w3id.org/govkg/def#"
@@ -166,14 +166,6 @@ SELECT ?duty (COUNT(DISTINCT ?term) AS ?hits) WHERE {
   { ?duty skos:prefLabel ?text } UNION { ?duty skos:altLabel ?text } UNION { ?duty gk:canonicalText ?text }
   FILTER (CONTAINS(LCASE(STR(?text)), ?term))
 } GROUP BY ?duty ?need HAVING (COUNT(DISTINCT ?term) >= ?need) ORDER BY DESC(?hits) ?duty
-"""
-
-ALL_TEXTS = """
-SELECT ?duty ?field ?text WHERE {
-  { ?duty skos:prefLabel ?text . BIND("label" AS ?field) }
-  UNION { ?duty skos:altLabel ?text . BIND("alias" AS ?field) }
-  UNION { ?duty gk:canonicalText ?text . BIND("text" AS ?field) }
-}
 """
 
 ASSIGNMENTS = """
@@ -330,7 +322,7 @@ def _candidates_from_sparql(backend, phrases, searches, limit, wanted) -> dict[s
         add(rows[:wanted])
     texts: dict[str, DutyText] = {}
     if candidates:
-        for row in backend.select(ALL_TEXTS, values=_rows("duty", candidates)):
+        for row in backend.select(ALL_DUTY_TEXTS, values=_rows("duty", candidates)):
             d = texts.setdefault(row["duty"].value, DutyText(row["duty"].value))
             bucket = {"label": d.labels, "alias": d.aliases, "text": d.texts}[row["field"].value]
             if row["text"].value not in bucket:
