@@ -53,3 +53,11 @@ def test_every_subpackage_is_declared_in_pyproject():
         rel = init.parent.relative_to(src).as_posix()
         found.add("govkg" if rel == "." else "govkg." + rel.replace("/", "."))
     assert found <= declared, found - declared
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = "python -m pip install -e '.[test]' && python -m pytest -q -n auto"
+    assert command in readme
+    assert command in ci
