@@ -337,8 +337,7 @@ def open_backend(endpoint: str | None = None, data: tuple = (), timeout: float =
         if data:
             raise InputError("--data cannot be combined with --endpoint (load the files into the server)")
         return RemoteBackend(endpoint, timeout)
-    from govkg.store import bundled_sources, derived_path, open_sources, user_sources
+    from govkg.store import bundled_sources, open_cached, user_sources
 
-    sources = bundled_sources() + user_sources(data)
-    store = open_sources(sources, progress_factory=progress)
-    return EmbeddedBackend(store, index_path=derived_path(sources, "duty-index.json"))
+    store, derived = open_cached(bundled_sources() + user_sources(data), progress_factory=progress)
+    return EmbeddedBackend(store, index_path=derived / "duty-index.json" if derived else None)

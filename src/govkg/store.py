@@ -328,11 +328,20 @@ def _prune(root: Path, keep: Path) -> None:
 def open_sources(sources: Sequence[Source], cache: bool = True,
                  progress_factory: Callable[[int], Callable[[int], None]] | None = None) -> ox.Store:
     """A pyoxigraph store of exactly these sources, from the on-disk cache when possible."""
+    return open_cached(sources, cache, progress_factory)[0]
+
+
+def open_cached(sources: Sequence[Source], cache: bool = True,
+                progress_factory: Callable[[int], Callable[[int], None]] | None = None,
+                ) -> tuple[ox.Store, Path | None]:
+    """(store, derived directory): the store as :func:`open_sources` gives it, and the
+    directory where files derived from exactly this content are kept (``<key>.derived`` beside
+    the cache, pruned with it), or None when there is no cache (memory store)."""
     def progress():
         return progress_factory(sum(s.size for s in sources)) if progress_factory else None
 
     if not cache or os.environ.get("GOVKG_NO_CACHE"):
-        return _memory(sources, progress())
+        return _memory(sources, progress()), None
 
     root = cache_root()
     try:
@@ -341,14 +350,15 @@ def open_sources(sources: Sequence[Source], cache: bool = True,
     except OSError:
         writable = False
     if not writable:  # read-only home: fall back to memory
-        return _memory(sources, progress())
+        return _memory(sources, progress()), None
     memo = _load_memo(root)
     key = cache_key(sources, memo)
     _save_memo(root, memo)
     path = root / key
+    derived = root / f"{key}.derived"
     store = _open_cached(path, key)
     if store is not None:
-        return store
+        return store, derived
     from filelock import FileLock, Timeout  # only a cache build needs the lock
 
     try:
@@ -362,19 +372,7 @@ def open_sources(sources: Sequence[Source], cache: bool = True,
         raise InputError(f"timed out waiting for another govkg process to build {path}") from None
     if store is None:
         raise InputError(f"could not build the graph cache in {path}")
-    return store
-
-
-def derived_path(sources: Sequence[Source], name: str) -> Path | None:
-    """Where a file derived from exactly these sources is kept (beside their cache), or None
-    when caching is off. It lives in ``<cache root>/<key>.derived/`` and is pruned with the cache."""
-    if os.environ.get("GOVKG_NO_CACHE"):
-        return None
-    root = cache_root()
-    if not os.access(root, os.W_OK):
-        return None
-    memo = _load_memo(root)
-    return root / f"{cache_key(sources, memo)}.derived" / name
+    return store, derived
 
 
 def _memory(sources: Sequence[Source], progress) -> ox.Store:
