@@ -184,7 +184,7 @@ def test_cli_default_topic_is_summary():
 
 
 @pytest.mark.parametrize("args, message", [
-    (["analyze", "org", "--on", "2018-02-30"], "--on: not a date (YYYY-MM-DD): '2018-02-30'"),
+    (["analyze", "org", "--on", "2018-02-30"], "--on: '2018-02-30' is not a calendar date"),
     (["analyze", "org", "--body", "inst:nowhere"], "unknown institution: inst:nowhere"),
     (["analyze", "org", "--body", "not a body"], "not a body name"),
     (["analyze", "transfers", "--year", "20180"], "--year: not a plausible year: 20180"),

@@ -12,11 +12,11 @@ in a long text, which beats words scattered through the text (see :func:`score`)
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from govkg.chinese import to_mainland
+from govkg.dates import parse_date
 from govkg.errors import InputError
 from govkg.namespaces import expand_curie
 from govkg.search_index import ALL_DUTY_TEXTS, duty_index
@@ -29,16 +29,6 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 # ------------------------------------------------------------------ input
-
-
-def parse_date(text: str | None, what: str = "--on") -> str:
-    """An ISO date string; today if ``text`` is None; InputError if it is not a calendar date."""
-    if text is None:
-        return dt.date.today().isoformat()
-    try:
-        return dt.date.fromisoformat(text.strip()).isoformat()
-    except ValueError:
-        raise InputError(f"{what}: {text!r} is not a calendar date (use YYYY-MM-DD, e.g. 2019-06-01)") from None
 
 
 def normalise_query(text: str) -> str:

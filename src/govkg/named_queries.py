@@ -18,11 +18,11 @@ calendar date; ``integer``; ``string``) and bound through a VALUES block
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from govkg import resources
+from govkg.dates import parse_date
 from govkg.errors import InputError
 from govkg.namespaces import expand_curie
 from govkg.sparql import XSD, Term, iri, literal
@@ -154,13 +154,7 @@ def convert(param: Param, value: str) -> Term:
         except InputError as exc:
             raise InputError(f"{where}: {exc}") from None
     if param.type == "date":
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise InputError(f"{where}: {value!r} is not a date (expected YYYY-MM-DD)")
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            raise InputError(f"{where}: {value!r} is not a calendar date") from None
-        return literal(value, datatype=XSD + "date")
+        return literal(parse_date(value, where), datatype=XSD + "date")
     if param.type == "integer":
         if not re.fullmatch(r"[+-]?\d+", value.strip()):
             raise InputError(f"{where}: {value!r} is not an integer")

@@ -24,7 +24,6 @@ Conventions (the model's, see ontology/govkg.ttl):
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 import weakref
 from collections import Counter, defaultdict
@@ -32,6 +31,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from govkg.dates import today
 from govkg.errors import InputError
 from govkg.namespaces import PREFIXES, expand_curie
 
@@ -61,16 +61,6 @@ def node_id(text: str) -> str:
     raise InputError(f"not a body name: {text!r} (use a CURIE such as inst:ndrc, or an IRI)")
 
 
-def parse_date(text: str, what: str = "--on") -> str:
-    """An ISO date (YYYY-MM-DD) as a string; InputError naming the option and the value."""
-    try:
-        return _dt.date.fromisoformat(str(text)).isoformat()
-    except ValueError:
-        raise InputError(f"{what}: not a date (YYYY-MM-DD): {text!r}") from None
-
-
-def today() -> str:
-    return _dt.date.today().isoformat()
 
 
 def held_on(start: str | None, end: str | None, on: str) -> bool:

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 import networkx as nx
 
 from govkg.analysis import graphs
+from govkg.dates import today
 from govkg.analysis.graphs import held_on, snapshot
 
 NDRC = "inst:ndrc"
@@ -145,7 +146,7 @@ def org_report(backend, on: str | None = None, root: str = NDRC) -> dict:
     """The institution on a date: its own duties, its departments with their duties, and the
     bureaus it manages (with how many duties each holds)."""
     s = snapshot(backend)
-    on = on or graphs.today()
+    on = on or today()
     g = graphs.org_tree(backend, on, root)
 
     def duties_of(body):
@@ -230,7 +231,7 @@ def summary_report(backend, institution: str = NDRC, start: str = MANDATE_2008, 
     """How the institution's duties changed in number and domain between two dates (default:
     the 2008 mandate and today), and which reorganisations moved them."""
     s = snapshot(backend)
-    end = end or graphs.today()
+    end = end or today()
     before, after = duties_held(backend, institution, start), duties_held(backend, institution, end)
 
     def by_domain(duties):

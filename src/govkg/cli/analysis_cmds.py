@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from govkg.cli.core import data_option
+from govkg.dates import parse_date
 from govkg.errors import InputError
 from govkg.output import echo_json, progress_factory, stdout_is_terminal, table
 
@@ -61,7 +62,7 @@ def analyze(topic, year, on, body, departments, data, endpoint, fmt):
     from govkg.sparql import open_backend
 
     year = _year(year)
-    on = graphs.parse_date(on) if on else None
+    on = parse_date(on) if on else None
     body = graphs.node_id(body)
     backend = open_backend(endpoint, data, progress=progress_factory(fmt != "json", "loading graph"))
     if topic == "transfers":
@@ -184,7 +185,7 @@ def viz(kind, output, year, all_years, on, body, departments, data, endpoint):
     if all_years and year is not None:
         raise InputError("--all and --year cannot be combined")
     year = None if all_years else (_year(year) or 2018)
-    on = graphs.parse_date(on) if on else None
+    on = parse_date(on) if on else None
     body = graphs.node_id(body)
     backend = open_backend(endpoint, data, progress=progress_factory(True, "loading graph"))
     if fmt == "html":

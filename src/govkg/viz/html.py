@@ -11,6 +11,7 @@ import html
 import json
 from pathlib import Path
 
+from govkg.dates import today as current_date
 from govkg.errors import InputError
 from govkg.viz import model as M
 
@@ -196,10 +197,8 @@ def transfers(backend, output, year=2018, rollup=True, fmt="html") -> str:
 
 
 def lineage_figure(m: dict) -> dict:
-    import datetime as dt
-
     nodes, links = m["nodes"], m["links"]
-    today = dt.date.today().isoformat()
+    today = current_date()
     known = [d for n in nodes for d in (n["founding"], n["dissolution"]) if d]
     earliest = min(known) if known else "1949-10-01"
     data, row = [], {}

@@ -11,6 +11,7 @@ import html
 import textwrap
 
 from govkg.analysis import graphs
+from govkg.dates import today
 from govkg.analysis.graphs import snapshot
 
 
@@ -147,7 +148,7 @@ def lineage_model(backend) -> dict:
 
 def org_model(backend, on: str | None = None, root: str = "inst:ndrc") -> dict:
     """The institution's tree on a date: root, departments, managed bureaus and duties."""
-    on = on or graphs.today()
+    on = on or today()
     g = graphs.org_tree(backend, on, root)
     nodes, links, index = [], [], {}
 
