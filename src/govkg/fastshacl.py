@@ -372,31 +372,25 @@ class Compiler:
         def add(query, value=True):
             self.checks.append(Check(shape_id, path_text, sev, msgs, query))
 
-        for obj in props.get(SH + "minCount", []):
-            n = int(_lex(obj))
-            if n == 1:
-                add(f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {p} ?_any }} }}")
-            elif n > 1:
-                add(f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {p} ?_v }} }} "
-                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) < {n})")
-        for obj in props.get(SH + "maxCount", []):
-            n = int(_lex(obj))
-            add(f"SELECT ?this WHERE {{ {focus} ?this {p} ?_v }} GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) > {n})")
+        def cardinality(min_key: str, max_key: str, test: str | None = None) -> None:
+            """min/max count checks over the values of ``p`` (those passing ``test``, if given)."""
+            values = f"?this {p} ?_v" + (f" FILTER({test})" if test else "")
+            for obj in props.get(min_key, []):
+                n = int(_lex(obj))
+                if n == 1:
+                    add(f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ {values} }} }}")
+                elif n > 1:
+                    add(f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ {values} }} }} "
+                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) < {n})")
+            for obj in props.get(max_key, []):
+                n = int(_lex(obj))
+                add(f"SELECT ?this WHERE {{ {focus} {values} }} GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) > {n})")
+
+        cardinality(SH + "minCount", SH + "maxCount")
         for qvs in props.get(SH + "qualifiedValueShape", []):
             if self.g.value(prop, SH + "qualifiedValueShapesDisjoint") == ("literal", "true", None, XSD + "boolean"):
                 raise UnsupportedShape("sh:qualifiedValueShapesDisjoint")
-            test = self.conforms(qvs, "?_v")
-            for obj in props.get(SH + "qualifiedMinCount", []):
-                n = int(_lex(obj))
-                if n == 1:
-                    add(f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {p} ?_v FILTER({test}) }} }}")
-                elif n > 1:
-                    add(f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {p} ?_v FILTER({test}) }} }} "
-                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) < {n})")
-            for obj in props.get(SH + "qualifiedMaxCount", []):
-                n = int(_lex(obj))
-                add(f"SELECT ?this WHERE {{ {focus} ?this {p} ?_v FILTER({test}) }} "
-                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) > {n})")
+            cardinality(SH + "qualifiedMinCount", SH + "qualifiedMaxCount", self.conforms(qvs, "?_v"))
         for obj in props.get(SH + "uniqueLang", []):
             if _lex(obj) in ("true", "1"):
                 add(f"SELECT DISTINCT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?_a) AS ?_n) WHERE {{ {focus} "

@@ -96,16 +96,12 @@ class Report:
 
 @lru_cache(maxsize=1)
 def shapes_graph():
-    import rdflib
+    """The procurement rule shapes (parsed once per process)."""
+    from govkg.validation import shapes_graph as bundled_shapes
 
-    from govkg.resources import shape_files
-
-    graph = rdflib.Graph()
-    files = [f for f in shape_files("procurement")]
-    if not files:
+    graph = bundled_shapes("procurement")
+    if len(graph) == 0:
         raise FileNotFoundError("shapes/procurement.ttl is missing from govkg.shapes")
-    for item in files:
-        graph.parse(data=item.read_text(encoding="utf-8"), format="turtle")
     return graph
 
 
