@@ -143,3 +143,13 @@ def test_department_duties_are_split_one_responsibility_each(backend):
     assert len(rows) >= 120
     joined = [r["t"].value for r in rows if re.search("[;；]", r["t"].value)]
     assert not joined, joined
+
+
+def test_every_body_legal_instrument_and_reorganisation_cites_a_passage(backend):
+    missing = select(backend, """
+        SELECT ?x WHERE {
+          VALUES ?class { gk:Institution gk:Department gk:Role gk:LegalInstrument gk:Reorganisation }
+          ?x a ?class .
+          FILTER NOT EXISTS { ?x gk:source ?p . ?p gk:quote ?q }
+        }""")
+    assert not missing, [r["x"].value for r in missing]

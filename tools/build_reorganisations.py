@@ -94,6 +94,9 @@ ref_passage("ref-2013-nea", "reference §2, 2013-03-14", "国家能源局 re-for
 ref_passage("ref-2018-mara", "reference §3", "农业投资项目管理职责 (together with those of 财政部, 国土资源部, 水利部) → 农业农村部")
 ref_passage("ref-2023-plan", "reference §4", "国家发展和改革委员会承担的统筹推进数字经济发展、组织实施国家大数据战略、推进数据要素基础制度建设、推进数字基础设施布局建设等职责划入国家数据局")
 ref_passage("ref-2023-most", "reference §2, 2023-03-10", "科学技术部's 组织拟订科技促进社会发展规划和政策 duty is split among the NDRC, 生态环境部, 国家卫生健康委员会 and others (《党和国家机构改革方案》, 2023-03-16)")
+ref_passage("ref-names-state-council", "reference §5", "| 国务院 | State Council | Q59261 |")
+ref_passage("ref-names-mof", "reference §5", "| 财政部 | Ministry of Finance | Q832407 |")
+ref_passage("ref-names-mca", "reference §5", "| 民政部 | Ministry of Civil Affairs | – |")
 ref_passage("ref-gd-art5", "reference §2, 2021-07-30; 《广东省数字经济促进条例》第五条", "县级以上人民政府应当将数字经济发展纳入国民经济和社会发展规划")
 
 
