@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from govkg import lookup
-from govkg.search_index import DutyIndex, duty_index
+from govkg.search import matcher as lookup
+from govkg.search.index import DutyIndex, duty_index
 from govkg.sparql import Backend
 
 

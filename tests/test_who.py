@@ -7,7 +7,10 @@ import json
 import pytest
 
 from conftest import run
-from govkg.lookup import bigrams, history, normalise_query, parse_date, score, DutyText, who
+from govkg.dates import parse_date
+from govkg.history import history
+from govkg.search.matcher import DutyText, bigrams, normalise_query, score
+from govkg.who import who
 
 RECEIVERS_2018 = [
     # (query, department or body that held it in 2010, body that holds it in 2019)

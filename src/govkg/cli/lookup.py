@@ -50,7 +50,7 @@ def who(text, on, fmt, limit, data, endpoint, timeout):
       govkg who 價格監督檢查 --on 2019-06-01
       govkg who "price supervision" --format json
     """
-    from govkg.lookup import who as answer
+    from govkg.who import who as answer
 
     fmt = fmt or ("table" if stdout_is_terminal() else "json")
     result = answer(_backend(endpoint, data, timeout, fmt), " ".join(text), on, limit)
@@ -105,7 +105,7 @@ def history(name, fmt, data, endpoint, timeout):
       govkg history "State Planning Commission"
       govkg history 价格监督检查与反垄断执法职责 --format json
     """
-    from govkg.lookup import history as timeline
+    from govkg.history import history as timeline
 
     fmt = fmt or ("table" if stdout_is_terminal() else "json")
     result = timeline(_backend(endpoint, data, timeout, fmt), " ".join(name))

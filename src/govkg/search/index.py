@@ -6,7 +6,7 @@ lower-cased strings in Python costs milliseconds. The index holds, for every dut
 labels, aliases and canonical text; it is derived from the cached store, saved beside it
 under the same content key (so it can never describe other data), written atomically, and
 rebuilt whenever it is missing or unreadable. Remote endpoints do not use it: there the
-server scans (see the SPARQL fallbacks in :mod:`govkg.lookup`).
+server scans (see the SPARQL fallbacks in :mod:`govkg.search.matcher`).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ SELECT ?duty ?field ?text WHERE {
 }
 """
 
-#: field -> (base, span) of the phrase rank; the same weights as lookup.score
+#: field -> (base, span) of the phrase rank; the same weights as matcher.score
 WEIGHTS = {"label": (0.8, 0.2), "alias": (0.75, 0.15), "text": (0.6, 0.15)}
 
 

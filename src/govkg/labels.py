@@ -1,0 +1,91 @@
+"""Labels and source passages of graph entities, fetched once per command.
+
+Who and history both describe entities by their zh/en labels and cite the passages they
+came from; this module holds those lookups (and the helper that binds a list of IRIs as a
+VALUES block, so IRIs never reach a query as text).
+"""
+
+from __future__ import annotations
+
+from govkg.sparql import Backend, Term
+
+SOURCES = """
+SELECT ?x ?passage ?quote ?locator ?doc ?docLabel ?line WHERE {
+  ?x gk:source ?passage .
+  OPTIONAL { ?passage gk:quote ?quote }
+  OPTIONAL { ?passage gk:locator ?locator }
+  OPTIONAL { ?passage gk:line ?line }
+  OPTIONAL { ?passage gk:inDocument ?doc . OPTIONAL { ?doc skos:prefLabel ?docLabel . FILTER (LANG(?docLabel) = "en") } }
+}
+"""
+
+LABELS = """
+SELECT ?x ?label WHERE { ?x skos:prefLabel ?label }
+"""
+
+DUTY_FIELDS = """
+SELECT ?duty ?label ?text WHERE {
+  OPTIONAL { ?duty skos:prefLabel ?label }
+  OPTIONAL { ?duty gk:canonicalText ?text }
+}
+"""
+
+
+def values_of(var: str, iris) -> tuple[list[str], list[list[Term]]]:
+    """A VALUES block binding ``?var`` to each IRI."""
+    return ([var], [[Term("uri", i)] for i in iris])
+
+
+class Graph:
+    """Cached lookups of labels, sources and the like over one backend."""
+
+    def __init__(self, backend: Backend):
+        self.backend = backend
+        self._labels: dict[str, dict[str, str]] = {}
+
+    def labels(self, iris) -> dict[str, dict[str, str]]:
+        """IRI -> {'zh': …, 'en': …} for the given IRIs (fetched once)."""
+        missing = sorted({i for i in iris if i and i not in self._labels})
+        for i in missing:
+            self._labels[i] = {}
+        if missing:
+            for row in self.backend.select(LABELS, values=values_of("x", missing)):
+                lab = row["label"]
+                lang = (lab.lang or "").split("-")[0] or "und"
+                self._labels[row["x"].value].setdefault(lang, lab.value)
+        return {i: self._labels.get(i, {}) for i in iris if i}
+
+    def ref(self, iri_: str | None, with_en: bool = True) -> dict | None:
+        if not iri_:
+            return None
+        lab = self.labels([iri_])[iri_]
+        out = {"iri": iri_, "label_zh": lab.get("zh"), "label_en": lab.get("en")}
+        if not with_en:
+            out.pop("label_en")
+        return out
+
+    def sources(self, iris) -> dict[str, list[dict]]:
+        """IRI -> its source passages [{document, locator, quote, line}], in line order."""
+        iris = sorted(set(iris))
+        out: dict[str, list[dict]] = {i: [] for i in iris}
+        if not iris:
+            return out
+        for row in self.backend.select(SOURCES, values=values_of("x", iris)):
+            doc = row.get("doc")
+            out[row["x"].value].append({
+                "passage": row["passage"].value,
+                "document": (row["docLabel"].value if "docLabel" in row else (doc.value if doc else None)),
+                "document_iri": doc.value if doc else None,
+                "locator": row["locator"].value if "locator" in row else None,
+                "quote": row["quote"].value if "quote" in row else None,
+                "line": int(row["line"].value) if "line" in row else None,
+            })
+        for passages in out.values():
+            # source-document passages in line order first, then the reference notes
+            passages.sort(key=lambda p: (p["line"] is None, p["line"] or 0, p["passage"]))
+        return out
+
+
+def public_source(p: dict) -> dict:
+    """The part of a source passage shown to users."""
+    return {"document": p["document"], "locator": p["locator"], "quote": p["quote"]}
