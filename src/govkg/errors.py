@@ -16,3 +16,9 @@ class InputError(GovkgError):
 
 class EndpointError(GovkgError):
     """A remote SPARQL endpoint could not be reached or failed."""
+
+
+class NoExactMatch(GovkgError):
+    """A name that names nothing exactly; the message lists the candidates (exit 1: nothing found)."""
+
+    exit_code = 1

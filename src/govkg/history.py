@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from govkg.errors import InputError
+from govkg.errors import InputError, NoExactMatch
 from govkg.holders import assignments_of, transfers_of
 from govkg.labels import DUTY_FIELDS, Graph, public_source, values_of
 from govkg.namespaces import expand_curie
-from govkg.search import normalise_query
+from govkg.search.text import exact_form
 from govkg.sparql import Backend, iri, literal
 
 GK = "https://w3id.org/govkg/def#"
@@ -79,7 +79,7 @@ def resolve(backend: Backend, name: str) -> tuple[str, str]:
         if not rows:
             raise InputError(f"{name}: no institution, department, role or duty has this IRI")
         return candidate, _kind(rows)
-    wanted = normalise_query(name)
+    wanted = exact_form(name)
     rows = backend.select(RESOLVE, {"name": literal(wanted)})
     found: dict[str, list] = {}
     for row in rows:
@@ -92,19 +92,23 @@ def resolve(backend: Backend, name: str) -> tuple[str, str]:
         if len(bodies) == 1:
             return bodies[0], _kind(found[bodies[0]])
         raise InputError(f"{name}: ambiguous, it names {len(found)} entries: " + ", ".join(sorted(found)[:6]))
+    # never a fuzzy answer: a name that is not exact lists what it might mean, and nothing is shown
     partial = backend.select(RESOLVE_PARTIAL, {"name": literal(wanted)})
-    options: dict[str, tuple[str, list]] = {}
+    options: dict[str, str] = {}
     for row in partial:
-        options.setdefault(row["x"].value, (row["label"].value, []))[1].append(row)
-    bodies = {x: v for x, v in options.items() if _kind(v[1]) != "duty"}
-    if len(bodies) == 1:
-        (x, (_, rs)), = bodies.items()
-        return x, _kind(rs)
-    if options:
-        shown = sorted({v[0] for v in (bodies or options).values()}, key=len)[:6]
-        raise InputError(f"{name}: no exact match; did you mean: " + ", ".join(shown))
-    raise InputError(f"{name}: no institution, department or duty has this name (try a zh or en label, "
-                     "an abbreviation such as 发改委 or NDRC, or an IRI such as inst:ndrc)")
+        options.setdefault(row["x"].value, row["label"].value)
+    shown = sorted(set(options.values()), key=lambda label: (len(label), label))[:8]
+    printable = _printable(name)
+    if shown:
+        raise NoExactMatch(f"{printable}: no institution, department or duty has exactly this name; "
+                           f"candidates: " + ", ".join(shown))
+    raise NoExactMatch(f"{printable}: no institution, department or duty has this name (try a zh or en label, "
+                       "an abbreviation such as 发改委 or NDRC, or an IRI such as inst:ndrc)")
+
+
+def _printable(name: str) -> str:
+    """The name as it may be echoed in a one-line message: control characters escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
 
 
 def _kind(rows) -> str:

@@ -6,20 +6,39 @@ from govkg.dates import parse_date
 from govkg.errors import InputError
 from govkg.holders import Assignment, assignments_of, transfers_of
 from govkg.labels import DUTY_FIELDS, Graph, public_source, values_of
-from govkg.search import find_duties, normalise_query
+from govkg.search import ANSWER_COVERAGE, normalise_query, rank
 from govkg.sparql import Backend
 
+ENGINES = ("bm25", "matcher")
 
-def who(backend: Backend, text: str, on: str | None = None, limit: int = 10) -> dict:
-    """Answer "who handles TEXT on DATE": the JSON-ready result of ``govkg who``."""
+
+def who(backend: Backend, text: str, on: str | None = None, limit: int = 10, engine: str = "bm25") -> dict:
+    """Answer "who handles TEXT on DATE": the JSON-ready result of ``govkg who``.
+
+    Duties are ranked by the search engine; rows of duties held on the date come before rows of
+    duties nobody held then (a duty that matches well but had no holder yet is still shown, after
+    them). When even the best duty holds less than :data:`govkg.search.ANSWER_COVERAGE` of the
+    query's terms, the result says ``"match": "closest"``: these are the closest matches, not
+    answers. ``engine="matcher"`` uses the old substring matcher (for bench/search_eval.py).
+    """
     if not text or not text.strip():
         raise InputError("the query is empty: say what duty to look for, e.g. 价格监督检查")
     if limit < 1:
         raise InputError(f"--limit must be at least 1, not {limit}")
+    if engine not in ENGINES:
+        raise InputError(f"unknown search engine {engine!r} (one of {', '.join(ENGINES)})")
     day = parse_date(on)
-    query = normalise_query(text)
-    matches = find_duties(backend, query, limit)[: max(limit, 1) * 3]
-    duty_iris = [d.iri for _, d in matches]
+    if engine == "matcher":
+        from govkg.search import matcher
+
+        query = matcher.normalise_query(text)
+        matches = [(value, d.iri, None) for value, d in matcher.find_duties(backend, query, limit)[:limit * 3]]
+    else:
+        query = normalise_query(text)
+        matches = [(h.score, h.iri, h.coverage) for h in rank(backend, text, limit * 3)]
+    best_coverage = max((c for _, _, c in matches if c is not None), default=None)
+    closest = engine != "matcher" and (best_coverage is None or best_coverage < ANSWER_COVERAGE)
+    duty_iris = [d for _, d, _ in matches]
     assigned = assignments_of(backend, duty_iris)
     moves = transfers_of(backend, duty_iris)
     g = Graph(backend)
@@ -37,16 +56,18 @@ def who(backend: Backend, text: str, on: str | None = None, limit: int = 10) -> 
     g.labels(mentioned)
 
     results = []
-    for value, d in matches:
-        f = fields.get(d.iri, {})
-        duty = {"iri": d.iri, "label_zh": f.get("label_zh"), "label_en": f.get("label_en"),
+    for value, iri_, coverage in matches:
+        f = fields.get(iri_, {})
+        duty = {"iri": iri_, "label_zh": f.get("label_zh"), "label_en": f.get("label_en"),
                 "text_zh": f.get("text_zh")}
         history = [{"date": t["date"], "event": (g.labels([t["event"]])[t["event"]].get("zh") if t["event"] else None),
                     "event_iri": t["event"], "from": g.ref(t["from"]), "to": g.ref(t["to"])}
-                   for t in moves[d.iri]]
+                   for t in moves[iri_]]
         base = {"duty": duty, "history": history, "score": value}
-        if holding[d.iri]:
-            for a in holding[d.iri]:
+        if coverage is not None:
+            base["coverage"] = coverage
+        if holding[iri_]:
+            for a in holding[iri_]:
                 holder = g.ref(a.holder)
                 holder["kind"] = a.kind
                 holder["parent"] = g.ref(a.parent)
@@ -57,10 +78,22 @@ def who(backend: Backend, text: str, on: str | None = None, limit: int = 10) -> 
                                 "sources": [public_source(p) for p in passages]})
         else:
             results.append({**base, "status": "not held", "holder": None, "interval": None, "source": None,
-                            "sources": [], "note": _why_not_held(assigned.get(d.iri, []), day, g)})
-        if len(results) >= limit:
+                            "sources": [], "note": _why_not_held(assigned.get(iri_, []), day, g)})
+        if engine == "matcher" and len(results) >= limit:
             break
-    return {"query": text, "normalised_query": query, "on": day, "results": results[:limit]}
+    if engine != "matcher":
+        results = held_first(results, limit)
+    return {"query": text, "normalised_query": query, "on": day,
+            "match": "closest" if closest and results else ("answers" if results else "none"),
+            "results": results[:limit]}
+
+
+def held_first(rows: list[dict], limit: int) -> list[dict]:
+    """Rows of duties held on the date before rows of duties nobody held then, each in rank order;
+    an unheld row that ranked within ``limit`` is kept (after the held ones), never pushed out."""
+    unheld = [r for r in rows[:limit] if r["status"] != "held"]
+    held = [r for r in rows if r["status"] == "held"]
+    return held[:limit - len(unheld)] + unheld
 
 
 def _why_not_held(assigned: list[Assignment], day: str, g: Graph) -> str:
@@ -69,7 +102,8 @@ def _why_not_held(assigned: list[Assignment], day: str, g: Graph) -> str:
     starts = [a.start for a in assigned if a.start]
     ends = [a.end for a in assigned if a.end]
     if starts and all(a.start and a.start > day for a in assigned):
-        return f"nobody held this duty on {day}: it was first assigned on {min(starts)}"
+        # the sources describe this duty from its first assignment on; before it they are silent
+        return f"no holder recorded before the sources begin ({min(starts)})"
     if ends and all(a.end and a.end <= day for a in assigned):
         last = max(assigned, key=lambda a: a.end or "")
         name = g.labels([last.holder])[last.holder].get("zh") or last.holder

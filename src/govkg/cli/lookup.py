@@ -43,8 +43,9 @@ def who(text, on, fmt, limit, data, endpoint, timeout):
 
     \b
     Shows, for each matching duty, the body that held it on the date, the interval, the
-    source passage and every transfer of the duty. Exit 0 with results, 1 when nothing
-    matches, 2 on bad input.
+    source passage and every transfer of the duty. Duties held on the date come first; weak
+    matches are labelled closest matches (JSON: "match": "closest"). Exit 0 with results,
+    1 when nothing matches, 2 on bad input.
     Examples:
       govkg who 价格监督检查 --on 2010-06-01
       govkg who 價格監督檢查 --on 2019-06-01
@@ -67,6 +68,8 @@ def _print_who(result: dict) -> None:
     if not result["results"]:
         click.echo(f"No duty matches {result['query']!r}.")
         return
+    if result.get("match") == "closest":
+        click.echo(f"No duty answers {result['query']!r} well; these are the closest matches, not answers.")
     rows = []
     for i, r in enumerate(result["results"], 1):
         duty = r["duty"]

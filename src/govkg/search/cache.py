@@ -1,0 +1,130 @@
+"""Where the search index lives, and the check that it is the index of exactly this data.
+
+Embedded store: ``search-index.sqlite`` in the cache's ``<key>.derived`` directory, beside a
+manifest giving the content key, the recipe (index format and thesaurus digest) and the
+file's size and SHA-256. An index whose manifest, size or hash does not match — altered,
+truncated, copied from other data, built by another govkg — is rebuilt, never trusted: a
+corrupt index must not silently make ``who`` find nothing. Remote endpoint: the duty texts are
+fetched (one query), and the index is cached under the endpoint and a hash of those texts, so
+the same data on the server gives the same index and the same ranking as the embedded store.
+Every file is written to a temporary name and renamed into place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from govkg.search import documents as docs
+from govkg.search import engine, thesaurus
+
+FORMAT = 1
+INDEX_FILE = "search-index.sqlite"
+MANIFEST_FILE = "search-index.json"
+
+
+def recipe() -> str:
+    """What else an index depends on besides the data: its format and the thesaurus."""
+    text = thesaurus.synonyms_text()
+    return hashlib.sha256(f"{FORMAT}\n{engine.FIELDS}\n{engine.GRAM_SHARE}\n{text}".encode()).hexdigest()[:16]
+
+
+def search_engine(backend) -> engine.Engine:
+    """The backend's search engine: a verified cached index, else one built now (and cached)."""
+    cached = getattr(backend, "_search_engine", None)
+    if cached is not None:
+        return cached
+    derived = _derived_dir(backend)
+    if derived is not None:
+        found = _load_or_build(derived / INDEX_FILE, derived.name, lambda: docs.read_rows(backend))
+    elif getattr(backend, "store", None) is None and _endpoint_url(backend):
+        rows = docs.read_rows(backend)
+        key = hashlib.sha256(_endpoint_url(backend).encode()).hexdigest()[:16] + "-" + docs.digest(rows)[:32]
+        found = _load_or_build(_endpoint_dir() / f"{key}.sqlite", key, lambda: rows)
+    else:
+        found = None
+    if found is None:  # no writable cache: an index in memory for this command only
+        db = sqlite3.connect(":memory:")
+        engine.build(db, docs.documents(docs.read_rows(backend)), thesaurus.load())
+        found = engine.Engine(db)
+    try:
+        backend._search_engine = found
+    except AttributeError:
+        pass
+    return found
+
+
+def _derived_dir(backend) -> Path | None:
+    path = getattr(backend, "index_path", None)
+    return Path(path).parent if path else None
+
+
+def _endpoint_dir() -> Path:
+    from govkg.store import cache_root
+
+    return cache_root() / "endpoints"
+
+
+def _endpoint_url(backend) -> str | None:
+    return getattr(backend, "url", None) or getattr(backend, "endpoint", None)
+
+
+def _load_or_build(index: Path, key: str, rows) -> engine.Engine | None:
+    """The verified index at ``index`` (manifest beside it, same stem, .json), built if need be;
+    None when it cannot be written there."""
+    manifest = index.with_suffix(".json")
+    if verified(index, manifest, key):
+        return engine.Engine.open(index)
+    try:
+        index.parent.mkdir(parents=True, exist_ok=True)
+        _build(index, manifest, key, rows())
+    except OSError:
+        return None
+    return engine.Engine.open(index) if verified(index, manifest, key) else None
+
+
+def verified(index: Path, manifest: Path, key: str) -> bool:
+    """True when ``index`` is exactly the file its manifest describes, for this key and recipe."""
+    try:
+        saved = json.loads(manifest.read_text(encoding="utf-8"))
+        if not isinstance(saved, dict) or saved.get("key") != key or saved.get("recipe") != recipe():
+            return False
+        if index.stat().st_size != saved.get("size"):
+            return False
+        return _sha256(index) == saved.get("sha256")
+    except (OSError, ValueError):
+        return False
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _build(index: Path, manifest: Path, key: str, rows) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".search-index-", suffix=".sqlite", dir=index.parent)
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp)
+        try:
+            engine.build(db, docs.documents(rows), thesaurus.load())
+        finally:
+            db.close()
+        meta = {"key": key, "recipe": recipe(), "size": os.path.getsize(tmp), "sha256": _sha256(Path(tmp)),
+                "duties": len({r[0] for r in rows})}
+        fd, tmp_manifest = tempfile.mkstemp(prefix=".search-index-", suffix=".json", dir=index.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(meta, handle)
+        os.replace(tmp, index)
+        os.replace(tmp_manifest, manifest)
+    finally:
+        for leftover in (tmp,):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
