@@ -28,12 +28,73 @@ def rank_of(result: dict, holders: list[str]) -> int | None:
     return None
 
 
+class Bm25sEngine:
+    """The same documents and terms ranked by bm25s (one field: each field's terms repeated by
+    its weight, rounded), to compare engines on equal input."""
+
+    def __init__(self, backend):
+        import bm25s
+
+        from govkg.search import documents as docs
+        from govkg.search import engine, thesaurus
+        from govkg.search.text import index_terms
+
+        self.fts = engine.Engine(_memory_index(backend, thesaurus.load()))
+        syn = thesaurus.load()
+        self.duties, corpus = [], []
+        for duty, fields in sorted(docs.documents(docs.read_rows(backend)).items()):
+            fields = dict(fields)
+            fields["synonym"] = syn.expansions(fields.get("label", []) + fields.get("alias", []) + fields.get("text", []))
+            tokens = []
+            for field, texts in fields.items():
+                for text in texts:
+                    words, grams = index_terms(text)
+                    tokens += (words * round(engine.FIELDS[field])) + grams * max(1, round(engine.FIELDS[field] * engine.GRAM_SHARE))
+            self.duties.append(duty)
+            corpus.append(tokens)
+        self.retriever = bm25s.BM25()
+        self.retriever.index(corpus, show_progress=False)
+        self.known = {t for doc in corpus for t in doc}
+
+    def search(self, query, limit):
+        from govkg.search.engine import Hit
+        from govkg.search.text import query_terms
+
+        words, grams = query_terms(query, lambda c: {w for w in c if w in self.known})
+        terms = [t for t in dict.fromkeys(words + grams) if t in self.known]
+        if not terms:
+            return []
+        results, scores = self.retriever.retrieve([terms], k=min(limit, len(self.duties)), show_progress=False)
+        coverage = {h.iri: h.coverage for h in self.fts.search(query, len(self.duties))}
+        return [Hit(self.duties[i], float(s), coverage.get(self.duties[i], 0.0))
+                for i, s in zip(results[0], scores[0]) if s > 0]
+
+
+def _memory_index(backend, synonyms):
+    import sqlite3
+
+    from govkg.search import documents as docs
+    from govkg.search import engine
+
+    db = sqlite3.connect(":memory:")
+    engine.build(db, docs.documents(docs.read_rows(backend)), synonyms)
+    return db
+
+
 def evaluate(backend, engine: str, items: list[dict], limit: int = 10) -> dict:
+    from govkg.search import engine as fts
     from govkg.who import who
 
+    saved = getattr(backend, "_search_engine", None)
+    if engine == "bm25-no-thesaurus":
+        backend._search_engine = fts.Engine(_memory_index(backend, None))
+    elif engine == "bm25s":
+        backend._search_engine = Bm25sEngine(backend)
     ranks, started = [], time.perf_counter()
     for item in items:
-        ranks.append(rank_of(who(backend, item["question"], item["date"], limit, engine=engine), item["holders"]))
+        ranks.append(rank_of(who(backend, item["question"], item["date"], limit,
+                                 engine="matcher" if engine == "matcher" else "bm25"), item["holders"]))
+    backend._search_engine = saved
     seconds = time.perf_counter() - started
     return {"ranks": ranks, **figures(ranks), "ms_per_query": 1000 * seconds / max(len(items), 1)}
 
@@ -47,12 +108,14 @@ def figures(ranks: list[int | None]) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the questions the new engine misses at top 3")
+    parser.add_argument("--engines", default="bm25,matcher",
+                        help="comma-separated: bm25 (FTS5, the default engine), bm25-no-thesaurus, bm25s, matcher")
     args = parser.parse_args(argv)
     from govkg.sparql import open_backend
 
     items = load()
     backend = open_backend()
-    engines = ("bm25", "matcher")
+    engines = tuple(args.engines.split(","))
     runs = {e: evaluate(backend, e, items) for e in engines}
     print(f"{len(items)} questions from {EVAL_SET.name}")
     print(f"{'engine':10} {'top-1':>7} {'top-3':>7} {'MRR':>7} {'ms/q':>7}")

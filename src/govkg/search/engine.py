@@ -117,7 +117,7 @@ class Engine:
             f"SELECT duty, terms FROM terms WHERE duty IN ({','.join('?' * len(rows))})", [r[0] for r in rows])}
         # Chinese words are counted through their bigrams (a word is found when its bigrams are):
         # coverage is the share of the query's bigrams and English stems that the duty holds.
-        measured = [t for t in terms if t not in words or not _is_cjk(t)] or terms
+        measured = list(dict.fromkeys(grams + [w for w in words if not _is_cjk(w)])) or terms
         return [Hit(d, round(s, 3), round(sum(t in held.get(d, ()) for t in measured) / len(measured), 3))
                 for d, s in rows]
 
