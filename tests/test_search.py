@@ -63,6 +63,12 @@ def _fresh(tmp_path, monkeypatch):
     return open_backend()
 
 
+def test_index_is_built_with_the_cache(tmp_path, monkeypatch):
+    backend = _fresh(tmp_path, monkeypatch)  # builds the store cache; no search has run yet
+    derived = backend.index_path.parent
+    assert cache.verified(derived / cache.INDEX_FILE, derived / cache.MANIFEST_FILE, derived.name)
+
+
 def test_index_is_built_beside_the_cache_and_verified(tmp_path, monkeypatch):
     backend = _fresh(tmp_path, monkeypatch)
     assert rank(backend, "价格监督检查", 3)

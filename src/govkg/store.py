@@ -368,11 +368,26 @@ def open_cached(sources: Sequence[Source], cache: bool = True,
                 _build(path, key, sources, progress())
                 store = _open_cached(path, key)
                 _prune(root, path)
+                if store is not None:
+                    _build_derived(store, derived)
     except Timeout:
         raise InputError(f"timed out waiting for another govkg process to build {path}") from None
     if store is None:
         raise InputError(f"could not build the graph cache in {path}")
     return store, derived
+
+
+def _build_derived(store: ox.Store, derived: Path) -> None:
+    """Build the files derived from a new cache (the search index) with it, so the first
+    command after a data change does not pay for them; a failure here only defers them."""
+    import sqlite3
+
+    from govkg.search.cache import build_beside_cache
+
+    try:
+        build_beside_cache(store, derived)
+    except (OSError, sqlite3.Error):
+        pass
 
 
 def _memory(sources: Sequence[Source], progress) -> ox.Store:

@@ -58,6 +58,19 @@ def search_engine(backend) -> engine.Engine:
     return found
 
 
+class _StoreOnly:
+    def __init__(self, store):
+        self.store = store
+
+
+def build_beside_cache(store, derived: Path) -> None:
+    """Build (or confirm) the search index of a freshly built cache, in its derived directory."""
+    index = derived / INDEX_FILE
+    if not verified(index, index.with_suffix(".json"), derived.name):
+        derived.mkdir(parents=True, exist_ok=True)
+        _build(index, index.with_suffix(".json"), derived.name, docs.read_rows(_StoreOnly(store)))
+
+
 def _derived_dir(backend) -> Path | None:
     path = getattr(backend, "index_path", None)
     return Path(path).parent if path else None

@@ -24,6 +24,8 @@ FIELDS = {"label": 6.0, "alias": 4.0, "synonym": 3.0, "text": 2.0, "domain": 0.8
 GRAM_SHARE = 0.5
 #: Below this share of the query's terms found in the best duty, results are "closest matches".
 ANSWER_COVERAGE = 0.6
+#: Hits scoring below this share of the best hit's BM25 score are dropped (terms shared by chance).
+TAIL_SHARE = 0.25
 #: Characters of a query that are searched (a pasted paragraph is cut here, never rejected).
 MAX_QUERY_CHARS = 300
 COLUMNS = [c for f in FIELDS for c in (f, f + "_gram") if c != "domain_gram"]
@@ -113,6 +115,7 @@ class Engine:
             "ORDER BY s DESC, duty LIMIT ?", (expression, limit)).fetchall()
         if not rows:
             return []
+        rows = [(d, s) for d, s in rows if s >= rows[0][1] * TAIL_SHARE]
         held = {d: set(t.split()) for d, t in self.db.execute(
             f"SELECT duty, terms FROM terms WHERE duty IN ({','.join('?' * len(rows))})", [r[0] for r in rows])}
         # Chinese words are counted through their bigrams (a word is found when its bigrams are):
