@@ -39,7 +39,7 @@ def en_label(store) -> str:
 
 
 def caches(root: Path) -> list[Path]:
-    return [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    return [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and not p.name.endswith(".derived")]
 
 
 def test_second_run_uses_cache(cache_dir, tmp_path):
