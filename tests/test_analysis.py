@@ -185,8 +185,8 @@ def test_cli_default_topic_is_summary():
 
 @pytest.mark.parametrize("args, message", [
     (["analyze", "org", "--on", "2018-02-30"], "--on: '2018-02-30' is not a calendar date"),
-    (["analyze", "org", "--body", "inst:nowhere"], "unknown institution: inst:nowhere"),
-    (["analyze", "org", "--body", "not a body"], "not a body name"),
+    (["analyze", "org", "--body", "inst:nowhere"], "inst:nowhere: no institution"),
+    (["analyze", "org", "--body", "not a body"], "not a body: no institution"),
     (["analyze", "transfers", "--year", "20180"], "--year: not a plausible year: 20180"),
     (["analyze", "--data", "/nonexistent/x.ttl"], "/nonexistent/x.ttl"),
 ])

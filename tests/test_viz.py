@@ -264,7 +264,7 @@ def test_cjk_font_is_installed():
 
 
 @pytest.mark.parametrize("args, message", [
-    (["transfers", "-o", "x.pdf"], "unknown picture type '.pdf'"),
+    (["transfers", "-o", "x.pdf"], "cannot tell the format from '.pdf'"),
     (["org", "--on", "yesterday", "-o", "x.svg"], "--on: 'yesterday' is not a calendar date"),
     (["transfers", "--year", "1990", "-o", "x.svg"], "no duty transfers recorded for 1990"),
     (["transfers", "--all", "--year", "2018", "-o", "x.svg"], "--all and --year cannot be combined"),

@@ -22,6 +22,9 @@ class GovkgGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GovkgError as exc:
+            from govkg.output import finish_progress
+
+            finish_progress()
             click.echo(f"govkg: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
         except BrokenPipeError:  # `govkg ... | head`
@@ -32,11 +35,16 @@ class GovkgGroup(click.Group):
 @click.group(cls=GovkgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="govkg")
 def cli() -> None:
-    """govkg: who handles what in Chinese government — institutions, duties, transfers.
+    """govkg: who handles what in Chinese government — institutions, duties, transfers."""
 
-    \b
-    Exit codes: 0 success / conforms, 1 nothing found / violations, 2 bad input or error.
-    """
+
+def _exit_code_help() -> None:
+    from govkg.cli.exit_codes import help_text
+
+    cli.help = f"{cli.help}\n\n{help_text()}"
+
+
+_exit_code_help()
 
 
 def _register() -> None:

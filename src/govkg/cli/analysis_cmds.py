@@ -5,22 +5,41 @@ networkx, plotly and graphviz are only touched inside the commands.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from govkg.cli.core import data_option
+from govkg.cli.option_rules import refuse_inapplicable
+from govkg.cli.output_options import output_options
 from govkg.dates import parse_date
 from govkg.errors import InputError
-from govkg.output import echo_json, progress_factory, stdout_is_terminal, table
+from govkg.output import progress_factory
 
 TOPICS = ["summary", "transfers", "lineage", "org", "domains"]
-KINDS = ["transfers", "lineage", "org"]
-FORMATS = {".html": "html", ".htm": "html", ".svg": "svg", ".png": "png"}
+KINDS = ["transfers", "lineage", "org", "timeline"]
+PICTURE_FORMATS = ["html", "svg", "png"]
 
 endpoint_option = click.option("--endpoint", help="Read a SPARQL 1.1 endpoint instead of the embedded store.")
-body_option = click.option("--body", default="inst:ndrc", show_default=True,
-                           help="The institution for org/domains/summary (CURIE, IRI or key such as ndrc).")
+
+
+def body_option(help_text: str):
+    return click.option("--body", default=None, metavar="NAME",
+                        help=help_text + " NAME as `govkg history` takes it: a label, an abbreviation "
+                                         "(发改委, NDRC), a CURIE (inst:ndrc) or an IRI.")
+
+
+def resolve_body(backend, name: str | None, default: str | None = "inst:ndrc") -> str | None:
+    """A body named as ``history`` names it (label, abbreviation, CURIE, IRI, key), as a CURIE."""
+    from govkg.analysis.graphs import curie
+    from govkg.lookup import resolve
+
+    if name is None:
+        return default
+    if name.islower() and name.replace("-", "").isalnum() and name.isascii():
+        name = f"inst:{name}"  # a bare key such as ndrc
+    iri, kind = resolve(backend, name)
+    if kind == "duty":
+        raise InputError(f"--body {name}: names a duty, not a body")
+    return curie(iri)
 
 
 def _year(value):
@@ -36,14 +55,14 @@ def _year(value):
 @click.option("--year", type=int, help="transfers: only the reorganisations of this year (default: all).")
 @click.option("--on", "on", help="org/domains: the date (YYYY-MM-DD; org default today, domains default all "
                                  "recorded duties); summary: the end date (default today).")
-@body_option
+@body_option("transfers/org/domains/summary: the institution [NDRC].")
 @click.option("--departments", is_flag=True, help="transfers: keep departments apart instead of rolling "
                                                   "them up to their institution.")
 @data_option
 @endpoint_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
-              help="Output format (default: table on a terminal, json otherwise).")
-def analyze(topic, year, on, body, departments, data, endpoint, fmt):
+@output_options(["text", "json"])
+@click.pass_context
+def analyze(ctx, topic, year, on, body, departments, data, endpoint, out):
     """Network analyses: transfers, lineage, org, domains, summary (default).
 
     \b
@@ -61,10 +80,13 @@ def analyze(topic, year, on, body, departments, data, endpoint, fmt):
     from govkg.analysis import graphs, reports
     from govkg.sparql import open_backend
 
+    refuse_inapplicable(ctx, topic, {"year": ("transfers",), "departments": ("transfers",),
+                                     "on": ("org", "domains", "summary"),
+                                     "body": ("transfers", "org", "domains", "summary")})
     year = _year(year)
     on = parse_date(on) if on else None
-    body = graphs.node_id(body)
-    backend = open_backend(endpoint, data, progress=progress_factory(fmt != "json", "loading graph"))
+    backend = open_backend(endpoint, data, progress=progress_factory(out.fmt == "text", "loading graph"))
+    body = resolve_body(backend, body)
     if topic == "transfers":
         result = reports.transfers_report(backend, year, rollup=not departments, institution=body)
     elif topic == "lineage":
@@ -75,10 +97,10 @@ def analyze(topic, year, on, body, departments, data, endpoint, fmt):
         result = reports.domains_report(backend, body, on)
     else:
         result = reports.summary_report(backend, body, end=on)
-    if (fmt or ("table" if stdout_is_terminal() else "json")) == "json":
-        echo_json(result)
+    if out.fmt == "json":
+        out.json(result)
     else:
-        RENDER[topic](result)
+        RENDER[topic](result, out)
 
 
 # ------------------------------------------------------------------ tables
@@ -88,60 +110,60 @@ def _n(item):
     return f"{item['zh']} ({item['en']})" if item.get("en") and item["en"] != item["zh"] else item["zh"]
 
 
-def _transfers_table(r):
+def _transfers_table(r, out):
     for ev in r["reorganisations"]:
         rows = [(_n(f["from"]), _n(f["to"]), f["weight"], "; ".join(d["zh"] for d in f["duties"]))
                 for f in ev["flows"]]
-        table(["from", "to", "duties", "which"], rows,
+        out.table(["from", "to", "duties", "which"], rows,
               title=f"{ev['zh']} {ev['en']} ({ev['date']}): {ev['transfers']} transfers, {ev['duties']} duties")
         if ev["top_gainer"]:
-            click.echo(f"  gained most: {_n(ev['top_gainer'])} +{ev['top_gainer']['gained']}")
+            out.echo(f"  gained most: {_n(ev['top_gainer'])} +{ev['top_gainer']['gained']}")
         if ev["top_loser"]:
-            click.echo(f"  lost most:   {_n(ev['top_loser'])} -{ev['top_loser']['lost']}")
-    out = r["outflows"]
+            out.echo(f"  lost most:   {_n(ev['top_loser'])} -{ev['top_loser']['lost']}")
+    flows = r["outflows"]
     rows = [(_n(x), x["duties"], x["transfers"], ", ".join(f"{g['zh']}×{g['transfers']}" for g in x["givers"]))
-            for x in out["receivers"]]
-    table(["receiving body", "duties", "transfers", "given by"], rows,
-          title=f"Out of {out['institution']['zh']}: {out['duties']} duties to {out['receiver_count']} bodies")
+            for x in flows["receivers"]]
+    out.table(["receiving body", "duties", "transfers", "given by"], rows,
+          title=f"Out of {flows['institution']['zh']}: {flows['duties']} duties to {flows['receiver_count']} bodies")
 
 
-def _lineage_table(r):
+def _lineage_table(r, out):
     rows = [(_n(l["from"]), _n(l["to"]), l["date"] or "", (l["event_names"] or {}).get("zh", ""))
             for l in r["links"]]
-    table(["predecessor", "successor", "date", "reorganisation"], rows, title="Lineage links")
+    out.table(["predecessor", "successor", "date", "reorganisation"], rows, title="Lineage links")
     rows = [(_n(v), " → ".join(n["zh"] for n in v["names"]), ", ".join(n["zh"] for n in v["merged_in"]))
             for v in r["lineages"].values() if len(v["names"]) > 1 or v["merged_in"]]
-    table(["institution", "names (earliest first)", "merged in"], rows, title="Lineages")
+    out.table(["institution", "names (earliest first)", "merged in"], rows, title="Lineages")
 
 
-def _org_table(r):
+def _org_table(r, out):
     rows = [("(institution)", _n(r["institution"]), len(r["own_duties"]))]
     rows += [("department", _n(d), len(d["duties"])) for d in r["departments"]]
     rows += [("managed bureau", _n(b), b["duties"]) for b in r["bureaus"]]
     c = r["counts"]
-    table(["kind", "body", "duties"], rows,
+    out.table(["kind", "body", "duties"], rows,
           title=f"{r['institution']['zh']} on {r['on']}: {c['departments']} departments, "
                 f"{c['bureaus']} bureaus, {c['own_duties'] + c['department_duties']} duties")
 
 
-def _domains_table(r):
+def _domains_table(r, out):
     rows = [(x["rank"], _n(x), x["strength"], x["links"], x["betweenness"], x["duties"]) for x in r["centrality"]]
-    table(["rank", "department", "strength", "links", "betweenness", "duties"], rows,
+    out.table(["rank", "department", "strength", "links", "betweenness", "duties"], rows,
           title=f"Centrality of {r['institution']['zh']}'s departments ({r['departments']} departments, {r['links']} links)")
     rows = [(i + 1, ", ".join(d["zh"] for d in c["departments"]), c["duties"],
              ", ".join(f"{d['zh']}×{d['duties']}" for d in c["domains"][:4]))
             for i, c in enumerate(r["communities"])]
-    table(["#", "departments", "duties", "main domains"], rows, title="Communities of related duties")
+    out.table(["#", "departments", "duties", "main domains"], rows, title="Communities of related duties")
 
 
-def _summary_table(r):
-    click.echo(f"{_n(r['institution'])}: {r['duties_start']} duties on {r['start']}, "
+def _summary_table(r, out):
+    out.echo(f"{_n(r['institution'])}: {r['duties_start']} duties on {r['start']}, "
                f"{r['duties_end']} on {r['end']} ({r['change']:+d}).")
     rows = [(c["date"], c["zh"], c["duties_out"], c["duties_in"],
              ", ".join(f"{b['zh']}×{b['transfers']}" for b in c["to"])) for c in r["reorganisations"]]
-    table(["date", "reorganisation", "out", "in", "to"], rows, title="Reorganisations")
+    out.table(["date", "reorganisation", "out", "in", "to"], rows, title="Reorganisations")
     rows = [(_n(d), d["before"], d["after"], f"{d['change']:+d}") for d in r["domains"] if d["change"]]
-    table(["domain", r["start"], r["end"], "change"], rows, title="Domains that changed")
+    out.table(["domain", r["start"], r["end"], "change"], rows, title="Domains that changed")
 
 
 RENDER = {"transfers": _transfers_table, "lineage": _lineage_table, "org": _org_table,
@@ -151,54 +173,89 @@ RENDER = {"transfers": _transfers_table, "lineage": _lineage_table, "org": _org_
 # ------------------------------------------------------------------ viz
 
 
+def _year_range(since, until):
+    for flag, value in (("--since", since), ("--until", until)):
+        if value is not None and not 1900 <= value <= 2100:
+            raise InputError(f"{flag}: not a plausible year: {value}")
+    if since is not None and until is not None and since > until:
+        raise InputError(f"--since {since} is after --until {until}")
+    return since, until
+
+
 @click.command()
 @click.argument("kind", type=click.Choice(KINDS))
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
-              help="Output file: .html (interactive, works offline), .svg or .png (static).")
+@output_options(PICTURE_FORMATS, default="html", output_required=True,
+                output_help="Picture file: .html (interactive, works offline), .svg or .png (static).")
 @click.option("--year", type=int, help="transfers: the reorganisations of this year (default 2018).")
 @click.option("--all", "all_years", is_flag=True, help="transfers: every reorganisation.")
 @click.option("--on", "on", help="org: the date (YYYY-MM-DD, default today).")
-@body_option
+@body_option("org: the institution [NDRC]; timeline: only the transfers to or from this body "
+             "(with its departments) [all].")
+@click.option("--domain", "domains", multiple=True, metavar="DOMAIN",
+              help="timeline: only duties in this policy domain (label or CURIE; repeatable).")
+@click.option("--since", type=int, metavar="YEAR", help="timeline: start the axis in this year [1952].")
+@click.option("--until", type=int, metavar="YEAR", help="timeline: end the axis in this year [this year].")
 @click.option("--departments", is_flag=True, help="transfers: draw departments instead of rolling them up.")
 @data_option
 @endpoint_option
-def viz(kind, output, year, all_years, on, body, departments, data, endpoint):
-    """Pictures: duty flows (transfers), the lineage timeline, the organisation chart.
+@click.pass_context
+def viz(ctx, kind, year, all_years, on, body, domains, since, until, departments, data, endpoint, out):
+    """Pictures: duty flows (transfers), the lineage, the organisation chart, the timeline of duties.
 
     \b
-    Output by extension: .html is an interactive page that works offline (plotly.js is
-    embedded; zoom, hover for duty text and source, zh/en labels); .svg/.png are static
-    pictures drawn with graphviz (Chinese text needs a CJK font, e.g. fonts-noto-cjk).
+    transfers  the duties each body handed to another in a reorganisation (Sankey + network)
+    lineage    predecessor -> successor institutions on a time axis
+    org        the organisation on a date as a tree: institution -> departments, managed
+               bureaus apart, with the number of duties of each
+    timeline   one lane per body on a 1952 -> today axis, each transfer of duties an arrow
+               at its date from giver to receiver, labelled with the duty
+    \b
+    Output by --format or the -o suffix: .html is an interactive page that works offline
+    (plotly.js embedded; hover for duty text and source, zh/en labels); .svg/.png are static
+    pictures (PNG refuses to draw without a CJK font: apt-get install fonts-noto-cjk).
+    Every option applies to the kinds its help names; given for another kind it is refused.
     \b
     Example:
       govkg viz transfers --year 2018 -o t.html
-      govkg viz transfers --all -o t.svg
+      govkg viz timeline --since 1998 -o timeline.svg
+      govkg viz timeline --body 发改委 --domain 价格 -o prices.html
       govkg viz org --on 2010-01-01 -o ndrc-2010.png
     """
-    from govkg.analysis import graphs
     from govkg.sparql import open_backend
 
-    fmt = FORMATS.get(Path(output).suffix.lower())
-    if fmt is None:
-        raise InputError(f"-o {output}: unknown picture type {Path(output).suffix or '(none)'!r}; "
-                         "use .html, .svg or .png")
+    refuse_inapplicable(ctx, kind, {"year": ("transfers",), "all_years": ("transfers",),
+                                    "departments": ("transfers",), "on": ("org",),
+                                    "body": ("org", "timeline"), "domains": ("timeline",),
+                                    "since": ("timeline",), "until": ("timeline",)})
     if all_years and year is not None:
         raise InputError("--all and --year cannot be combined")
     year = None if all_years else (_year(year) or 2018)
+    since, until = _year_range(since, until)
     on = parse_date(on) if on else None
-    body = graphs.node_id(body)
+    fmt = out.fmt
+    if fmt == "png":
+        from govkg.viz.static import require_cjk_font
+
+        require_cjk_font()
     backend = open_backend(endpoint, data, progress=progress_factory(True, "loading graph"))
-    if fmt == "html":
+    body = resolve_body(backend, body, default="inst:ndrc" if kind == "org" else None)
+    if kind == "timeline":
+        from govkg.viz import timeline as renderer
+    elif fmt == "html":
         from govkg.viz import html as renderer
     else:
         from govkg.viz import static as renderer
-    if kind == "transfers":
-        info = renderer.transfers(backend, output, year=year, rollup=not departments, fmt=fmt)
-    elif kind == "lineage":
-        info = renderer.lineage(backend, output, fmt=fmt)
-    else:
-        info = renderer.org(backend, output, on=on, root=body, fmt=fmt)
-    click.echo(f"wrote {output} ({info})", err=True)
+    with out.file_path() as path:
+        if kind == "transfers":
+            info = renderer.transfers(backend, path, year=year, rollup=not departments, fmt=fmt)
+        elif kind == "lineage":
+            info = renderer.lineage(backend, path, fmt=fmt)
+        elif kind == "org":
+            info = renderer.org(backend, path, on=on, root=body, fmt=fmt)
+        else:
+            info = renderer.timeline(backend, path, fmt=fmt, body=body, domains=domains,
+                                     since=since, until=until)
+    click.echo(f"wrote {out.path} ({info})", err=True)
 
 
 COMMANDS = [analyze, viz]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from govkg.output import echo_json, progress_factory, stdout_is_terminal, table
+from govkg.cli.output_options import output_options
+from govkg.output import SEVERITY_STYLE, progress_factory
 
 data_option = click.option(
     "--data", "data", multiple=True, type=click.Path(dir_okay=False),
@@ -37,9 +38,8 @@ def graph_stats(backend) -> dict[str, int]:
 @click.command()
 @data_option
 @click.option("--endpoint", help="Count on a SPARQL 1.1 endpoint instead of the embedded store.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
-              help="Output format (default: table on a terminal, json otherwise).")
-def stats(data, endpoint, fmt):
+@output_options(["text", "json", "csv"])
+def stats(data, endpoint, out):
     """Counts: institutions, departments, duties, assignments, transfers, events, triples.
 
     \b
@@ -49,23 +49,25 @@ def stats(data, endpoint, fmt):
     """
     from govkg.sparql import open_backend
 
-    backend = open_backend(endpoint, data, progress=progress_factory(fmt != "json", "loading graph"))
+    backend = open_backend(endpoint, data, progress=progress_factory(out.fmt == "text", "loading graph"))
     counts = graph_stats(backend)
-    if (fmt or ("table" if stdout_is_terminal() else "json")) == "json":
-        echo_json(counts)
+    if out.fmt == "json":
+        out.json(counts)
+    elif out.fmt == "csv":
+        out.raw("what,count\r\n" + "".join(f"{k},{v}\r\n" for k, v in counts.items()))
     else:
-        table(["what", "count"], list(counts.items()), title="govkg graph")
+        out.table(["what", "count"], list(counts.items()), title="govkg graph")
 
 
 @click.command()
 @data_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@output_options(["text", "json"], default="text")
 @click.option("--engine", type=click.Choice(["auto", "pyshacl", "fast"]), default="auto", show_default=True,
               help="pyshacl: the reference engine; fast: shapes run as SPARQL on the embedded store; "
                    "auto: pyshacl for small graphs, fast for large ones.")
 @click.option("--shapes", "shape_pattern", default="integrity", show_default=True,
               help="Validate against the bundled shape files whose name contains this.")
-def validate(data, fmt, engine, shape_pattern):
+def validate(data, engine, shape_pattern, out):
     """Validate the bundled graph (plus --data files) against the SHACL shapes.
 
     \b
@@ -77,31 +79,32 @@ def validate(data, fmt, engine, shape_pattern):
     from govkg import validation
 
     report = validation.validate_graph(data, engine=engine, shape_pattern=shape_pattern,
-                                       progress=progress_factory(fmt == "text", "validating"))
-    if fmt == "json":
-        echo_json(report.to_json())
+                                       progress=progress_factory(out.fmt == "text", "validating"))
+    if out.fmt == "json":
+        out.json(report.to_json())
     else:
-        _print_report(report)
+        _print_report(report, out)
     raise SystemExit(0 if report.conforms else 1)
 
 
-def _print_report(report) -> None:
+def _print_report(report, out) -> None:
     if not report.findings:
-        click.echo(f"Conforms: the graph satisfies every shape ({report.engine}).")
+        out.echo(out.style(f"Conforms: the graph satisfies every shape ({report.engine}).", fg="green"))
         return
-    click.echo(f"{'Conforms' if report.conforms else 'Does not conform'}: "
-               f"{report.violations} violation(s), {len(report.findings)} finding(s) ({report.engine}).")
+    verdict = "Conforms" if report.conforms else "Does not conform"
+    out.echo(out.style(verdict, fg="green" if report.conforms else "red", bold=True)
+             + f": {report.violations} violation(s), {len(report.findings)} finding(s) ({report.engine}).")
     for f in report.findings:
         label = f" ({f.focus_label})" if f.focus_label else ""
-        click.echo(f"\n[{f.severity}] {f.focus}{label}")
+        out.echo(f"\n{out.style(f'[{f.severity}]', **SEVERITY_STYLE.get(f.severity, {}))} {f.focus}{label}")
         if f.path:
-            click.echo(f"  path:    {f.path}")
+            out.echo(f"  path:    {f.path}")
         if f.value:
-            click.echo(f"  value:   {f.value}")
-        click.echo(f"  shape:   {f.shape}")
-        click.echo(f"  message: {f.message}")
+            out.echo(f"  value:   {f.value}")
+        out.echo(f"  shape:   {f.shape}")
+        out.echo(f"  message: {f.message}")
         if f.message_zh:
-            click.echo(f"  说明:    {f.message_zh}")
+            out.echo(f"  说明:    {f.message_zh}")
 
 
 COMMANDS = [stats, validate]

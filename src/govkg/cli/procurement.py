@@ -9,17 +9,18 @@ import json
 
 import click
 
+from govkg.cli.output_options import output_options
+
 SEVERITY_ZH = {"Violation": "违规", "Warning": "警告", "Info": "提示"}
 
 
 @click.command("check-procurement")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: a report grouped by record; json: {conforms, records, violations}.")
+@output_options(["text", "json"], default="text")
 @click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
               help="fast: the rules compiled to SPARQL on pyoxigraph; pyshacl: the reference engine "
                    "(same findings, much slower on large files).")
-def check_procurement(file: str, fmt: str, engine: str) -> None:
+def check_procurement(file: str, engine: str, out) -> None:
     """Check government purchase-of-services records (CSV or JSON) against the rules.
 
     \b
@@ -31,15 +32,15 @@ def check_procurement(file: str, fmt: str, engine: str) -> None:
     from govkg.procurement.checker import check_path
 
     report = check_path(file, engine=engine)
-    if fmt == "json":
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    if out.fmt == "json":
+        out.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(render_text(report, file))
+        out.echo(render_text(report, file, style=out.style))
     if not report.conforms:
-        click.get_current_context().exit(1)
+        raise SystemExit(1)
 
 
-def render_text(report, file: str) -> str:
+def render_text(report, file: str, style=None) -> str:
     """A report a finance officer can read: a summary, then the findings grouped by record."""
     lines = [f"政府购买服务合规检查 Government purchase of services check: {file}"]
     v, w, i = (report.count(s) for s in ("Violation", "Warning", "Info"))
@@ -57,7 +58,12 @@ def render_text(report, file: str) -> str:
         lines.append("")
         lines.append(f"记录 Record {record}")
         for f in by_record[record]:
-            lines.append(f"  [{SEVERITY_ZH.get(f.severity, f.severity)} {f.severity}] {f.rule}  {f.article}")
+            tag = f"[{SEVERITY_ZH.get(f.severity, f.severity)} {f.severity}]"
+            if style is not None:
+                from govkg.output import SEVERITY_STYLE
+
+                tag = style(tag, **SEVERITY_STYLE.get(f.severity, {}))
+            lines.append(f"  {tag} {f.rule}  {f.article}")
             lines.append(f"    {f.message}")
             if f.message_en:
                 lines.append(f"    {f.message_en}")
@@ -70,8 +76,8 @@ def render_text(report, file: str) -> str:
 
 @click.command("eligibility")
 @click.argument("category", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def eligibility(category: str | None, fmt: str) -> None:
+@output_options(["text", "json"], default="text")
+def eligibility(category: str | None, out) -> None:
     """May a CATEGORY of body purchase (购买主体) or provide (承接主体) services, and by which article?
 
     \b
@@ -83,29 +89,29 @@ def eligibility(category: str | None, fmt: str) -> None:
 
     if category is None:
         answers = all_categories()
-        if fmt == "json":
-            click.echo(json.dumps([a.to_dict() for a in answers], ensure_ascii=False, indent=2))
+        if out.fmt == "json":
+            out.echo(json.dumps([a.to_dict() for a in answers], ensure_ascii=False, indent=2))
             return
-        click.echo("类别 Category — 购买主体 purchaser / 承接主体 provider")
+        out.echo("类别 Category — 购买主体 purchaser / 承接主体 provider")
         for a in answers:
-            click.echo(
+            out.echo(
                 f"  {a.category} ({a.code}): 购买 {a.purchaser.status_zh} / 承接 {a.provider.status_zh}"
             )
         return
     answer = lookup(category)
-    if fmt == "json":
-        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    if out.fmt == "json":
+        out.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return
-    click.echo(f"{answer.category} ({answer.category_en}; {answer.code})")
+    out.echo(f"{answer.category} ({answer.category_en}; {answer.code})")
     for role in (answer.purchaser, answer.provider):
         verb = "may" if role.allowed else "may not"
-        click.echo(f"  {role.role_zh} {role.role}: {role.status_zh} — {role.status} ({verb} act as {role.role})")
-        click.echo(f"    依据 basis: {'；'.join(role.articles)}")
+        out.echo(f"  {role.role_zh} {role.role}: {role.status_zh} — {role.status} ({verb} act as {role.role})")
+        out.echo(f"    依据 basis: {'；'.join(role.articles)}")
         if role.condition:
-            click.echo(f"    说明 note: {role.condition}")
-            click.echo(f"          {role.condition_en}")
+            out.echo(f"    说明 note: {role.condition}")
+            out.echo(f"          {role.condition_en}")
         for q in role.quotes:
-            click.echo(f"    原文 {q['locator']} (line {q['line']}): {q['quote']}")
+            out.echo(f"    原文 {q['locator']} (line {q['line']}): {q['quote']}")
 
 
 COMMANDS = [check_procurement, eligibility]

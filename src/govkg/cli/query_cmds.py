@@ -8,13 +8,12 @@ from pathlib import Path
 import click
 
 from govkg.cli.core import data_option
+from govkg.cli.exit_codes import NOTHING_FOUND
+from govkg.cli.output_options import output_options
 from govkg.errors import InputError
-from govkg.output import echo_json, stdout_is_terminal
 
-RESULT_FORMATS = ["table", "csv", "tsv", "json", "markdown", "turtle", "json-ld", "nt"]
+RESULT_FORMATS = ["text", "csv", "tsv", "json", "markdown", "turtle", "json-ld", "nt"]
 EXPORT_FORMATS = ["turtle", "json-ld", "nt", "nquads", "xml"]
-_SUFFIX_FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt",
-                   ".nq": "nquads", ".rdf": "xml", ".xml": "xml", ".owl": "xml"}
 
 
 def _read_query(source: str | None, expression: str | None):
@@ -50,20 +49,21 @@ def _read_query(source: str | None, expression: str | None):
 @click.option("-e", "--expression", help="The SPARQL query text itself.")
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
               help="A parameter declared in the query's '#+ params:' header (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS),
-              help="SELECT/ASK: table, csv, tsv, json (SPARQL results JSON), markdown "
-                   "[table on a terminal, json otherwise]; CONSTRUCT/DESCRIBE: turtle, json-ld, nt "
-                   "[turtle].")
+@output_options(RESULT_FORMATS, default="query",
+                default_help="text on a terminal, json otherwise; turtle for CONSTRUCT/DESCRIBE")
 @data_option
 @click.option("--endpoint", metavar="URL", help="Run on a SPARQL 1.1 endpoint instead of the embedded store.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
               help="Seconds to wait for the endpoint.")
-def query(source, expression, params, fmt, data, endpoint, timeout):
+def query(source, expression, params, data, endpoint, timeout, out):
     """Run a SPARQL query: a file, stdin (-), a named query or -e TEXT.
 
     The project prefixes (gk:, inst:, dept:, duty:, skos:, org: …) are predeclared.
     Update operations (INSERT, DELETE, LOAD, CLEAR, DROP …) are refused: govkg only reads.
-    A named check_* query exits 1 when it returns rows.
+    Formats: SELECT/ASK text, csv, tsv, json (SPARQL results JSON), markdown [text on a
+    terminal, json otherwise]; CONSTRUCT/DESCRIBE turtle, json-ld, nt [turtle].
+    Exit 1 when nothing is found (no rows, ASK false, no triples) — except a named check_*
+    query, which exits 1 when it returns rows (the problems it looks for).
 
     \b
     Examples:
@@ -80,8 +80,9 @@ def query(source, expression, params, fmt, data, endpoint, timeout):
     raw = queries.parse_assignments(params)
     bindings = header.bind(raw) if (header.params or raw) else None
     form = query_form(text)
-    terminal = stdout_is_terminal()
-    fmt = fmt or results.default_format(form, terminal)
+    if out.fmt == "query":  # neither --format nor a telling -o suffix
+        out.fmt = results.default_format(form, out.terminal)
+    fmt = "table" if out.fmt == "text" else out.fmt
     results.check_format(form, fmt)
     if endpoint:
         _check_syntax(text, bindings, name)
@@ -94,16 +95,19 @@ def query(source, expression, params, fmt, data, endpoint, timeout):
             raise InputError(f"{name}: {exc}") from None
         raise
     if answer.form in ("CONSTRUCT", "DESCRIBE"):
-        stream = sys.stdout.buffer
-        stream.write(results.graph_bytes(answer, fmt))
-        stream.flush()
-        return
-    if fmt == "table":
-        results.print_table(answer)
+        out.binary(results.graph_bytes(answer, fmt))
+        found = bool(answer.triples)
     else:
-        click.echo(results.render_text(answer, fmt), nl=False)
-    if named is not None and named.is_check and answer.rows:
-        raise SystemExit(1)
+        if fmt == "table":
+            headers, rows = results.tabular(answer)
+            out.table(headers, [[results.display(t) for t in row] for row in rows])
+        else:
+            out.raw(results.render_text(answer, fmt))
+        found = bool(answer.rows) if answer.form == "SELECT" else bool(answer.boolean)
+    if named is not None and named.is_check:
+        found = not found  # a check query finds problems: rows are the bad news
+    if not found:
+        raise SystemExit(NOTHING_FOUND)
 
 
 def _check_syntax(text: str, bindings, name: str) -> None:
@@ -124,9 +128,8 @@ def _check_syntax(text: str, bindings, name: str) -> None:
 
 @click.command()
 @click.argument("name", required=False)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
-              help="Output format (default: table on a terminal, json otherwise).")
-def queries(name, fmt):
+@output_options(["text", "json"])
+def queries(name, out):
     """List the named queries (queries/*.rq), or print one query's text.
 
     \b
@@ -141,32 +144,30 @@ def queries(name, fmt):
         found = registry_module.get(name, registry)
         if found is None:
             raise InputError(f"no named query {name!r}; named queries: {', '.join(sorted(registry))}")
-        click.echo(found.text, nl=not found.text.endswith("\n"))
+        out.raw(found.text if found.text.endswith("\n") else found.text + "\n")
         return
     items = [registry[k] for k in sorted(registry)]
-    if (fmt or ("table" if stdout_is_terminal() else "json")) == "json":
-        echo_json([{"name": q.name, "summary": q.summary,
+    if out.fmt == "json":
+        out.json([{"name": q.name, "summary": q.summary,
                     "params": [{"name": p.name, "type": p.type} for p in q.params],
                     "check": q.is_check, "example": q.example} for q in items])
         return
-    from govkg.output import table
-
-    table(["name", "parameters", "summary"],
+    out.table(["name", "parameters", "summary"],
           [[q.name, ", ".join(f"{p.name}: {p.type}" for p in q.params), q.summary] for q in items],
           title="named queries (govkg query NAME -p KEY=VALUE)")
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
-              help="Output format [from the -o suffix, else turtle].")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=False),
-              help="File to write (atomically); standard output if omitted.")
+@output_options(EXPORT_FORMATS, default="turtle", suffixes={".json": "json-ld"},
+                output_help="File to write (atomically, streamed); standard output if omitted or '-'.")
 @data_option
 @click.option("--shapes/--no-shapes", default=False, show_default=True, help="Include the SHACL shapes.")
-def export(fmt, output, data, shapes):
+def export(data, shapes, out):
     """Export the whole graph (ontology + data, optionally shapes), sorted and deterministic.
 
     JSON-LD is compact, with the published context (ontology/govkg.context.jsonld) embedded.
+    The format comes from --format, else from the -o suffix (.ttl .jsonld .json .nt .nq .rdf
+    .xml .owl; any other suffix is refused), else turtle.
 
     \b
     Examples:
@@ -176,11 +177,10 @@ def export(fmt, output, data, shapes):
     """
     from govkg import export as export_module
 
-    if fmt is None:
-        fmt = _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "turtle") if output and output != "-" else "turtle"
-    count = export_module.export_graph(fmt, output, data=data, include_shapes=shapes)
-    if output and output != "-":
-        click.echo(f"wrote {count} triples to {output} ({fmt})", err=True)
+    count = export_module.export_graph(out.fmt, out.path, data=data, include_shapes=shapes)
+    out.written = True  # export streams its own file (atomically) or standard output
+    if out.path is not None:
+        click.echo(f"wrote {count} triples to {out.path} ({out.fmt})", err=True)
 
 
 COMMANDS = [query, queries, export]

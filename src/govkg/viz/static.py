@@ -41,12 +41,35 @@ def _header(title: dict, rankdir: str = "LR") -> list[str]:
     ]
 
 
-def render(dot_source: str, output, fmt: str) -> None:
-    """Run Graphviz; GovkgError (exit 2) when it is missing or fails."""
-    exe = shutil.which("dot")
+CJK_PACKAGE = "fonts-noto-cjk"
+
+
+def cjk_fonts() -> list[str]:
+    """The font families fontconfig knows that cover Chinese (``fc-list :lang=zh``)."""
+    exe = shutil.which("fc-list")
     if exe is None:
-        raise GovkgError("static pictures need Graphviz 'dot' (e.g. apt-get install graphviz fonts-noto-cjk)")
-    args = [exe, f"-T{fmt}", "-o", str(output)]
+        return []
+    try:
+        proc = subprocess.run([exe, ":lang=zh", "family"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return sorted({name.strip() for line in proc.stdout.splitlines() for name in line.split(",") if name.strip()})
+
+
+def require_cjk_font() -> None:
+    """Refuse (exit 2) to draw a PNG when no CJK font is installed: the Chinese labels would be
+    drawn as empty boxes (tofu) in a picture that looks fine at a glance."""
+    if not cjk_fonts():
+        raise GovkgError("PNG pictures need a CJK font, and fontconfig knows none: install one "
+                         f"(Debian/Ubuntu: apt-get install {CJK_PACKAGE}), or write .svg or .html")
+
+
+def render(dot_source: str, output, fmt: str, engine: str = "dot", extra: list[str] | None = None) -> None:
+    """Run Graphviz; GovkgError (exit 2) when it is missing or fails."""
+    exe = shutil.which(engine)
+    if exe is None:
+        raise GovkgError(f"static pictures need Graphviz '{engine}' (e.g. apt-get install graphviz fonts-noto-cjk)")
+    args = [exe, *(extra or []), f"-T{fmt}", "-o", str(output)]
     if fmt == "png":
         args.insert(1, "-Gdpi=200")
     try:
