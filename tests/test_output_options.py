@@ -18,7 +18,7 @@ from govkg.cli import cli
 from govkg.cli import exit_codes
 from govkg.cli.lookup import who_compact
 from govkg.cli.output_options import FORMATS, SUFFIXES
-from govkg.lookup import who
+from govkg.who import who
 
 BAD_GRAPH = ROOT / "tests" / "data" / "shapes" / "invalid_assignment_dates.ttl"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

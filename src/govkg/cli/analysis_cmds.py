@@ -30,7 +30,7 @@ def body_option(help_text: str):
 def resolve_body(backend, name: str | None, default: str | None = "inst:ndrc") -> str | None:
     """A body named as ``history`` names it (label, abbreviation, CURIE, IRI, key), as a CURIE."""
     from govkg.analysis.graphs import curie
-    from govkg.lookup import resolve
+    from govkg.history import resolve
 
     if name is None:
         return default

@@ -1,6 +1,6 @@
 """``govkg who`` and ``govkg history``: who handles what, on any date, and how duties moved.
 
-This module only renders: the answers (JSON-ready dicts) come from :mod:`govkg.lookup`.
+This module only renders: the answers (JSON-ready dicts) come from :mod:`govkg.who` and :mod:`govkg.history`.
 ``who`` in text is compact — two lines per result (Chinese names on the first, English and
 the department's institution on the second) fitted to the terminal by dropping whole columns,
 never by breaking a name; ``--long`` gives every detail.
@@ -166,6 +166,8 @@ def who_compact(result: dict, width: int | None) -> str:
     if width is None:  # files and pipes: room for the second lines
         ws = [max(w, min(PIPE_SECOND_LINE, max(_cells(r[c][1]) for r in rows))) for w, c in zip(ws, cols)]
     sep = " " * gap
+    if result.get("match") == "closest":
+        title += f"\nNo duty answers {result['query']!r} well; these are the closest matches, not answers."
     lines = [title, sep.join(_pad(WHO_HEADERS[c], w) for c, w in zip(cols, ws)).rstrip(),
              sep.join("─" * w for w in ws)]
     for r in rows:
