@@ -129,7 +129,8 @@ def test_exit_code_table_is_the_same_in_code_help_and_readme():
     (["validate", "--data", str(BAD_GRAPH)], exit_codes.NOTHING_FOUND),
     (["query", "-e", "SELECT ?i WHERE { ?i a }"], exit_codes.BAD_INPUT),
     (["who", "价格", "--on", "2023-02-30"], exit_codes.BAD_INPUT),
-    (["history", "火星管理局"], exit_codes.BAD_INPUT),
+    (["history", "火星管理局"], exit_codes.NOTHING_FOUND),
+    (["analyze", "org", "--body", "火星管理局"], exit_codes.BAD_INPUT),
 ])
 def test_exit_codes_mean_what_the_table_says(args, code):
     result = run(CliRunner(), *args)

@@ -36,7 +36,12 @@ def resolve_body(backend, name: str | None, default: str | None = "inst:ndrc") -
         return default
     if name.islower() and name.replace("-", "").isalnum() and name.isascii():
         name = f"inst:{name}"  # a bare key such as ndrc
-    iri, kind = resolve(backend, name)
+    from govkg.errors import GovkgError
+
+    try:
+        iri, kind = resolve(backend, name)
+    except GovkgError as exc:  # an option naming nothing is bad input here, not "nothing found"
+        raise InputError(f"--body {exc}") from None
     if kind == "duty":
         raise InputError(f"--body {name}: names a duty, not a body")
     return curie(iri)

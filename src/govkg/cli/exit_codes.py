@@ -10,7 +10,7 @@ BAD_INPUT = 2
 #: (code, meaning) — the one definition.
 TABLE: list[tuple[int, str]] = [
     (OK, "success: results found, the graph or file conforms, the file was written"),
-    (NOTHING_FOUND, "nothing found (who without a match, a SELECT with no rows, an ASK that is "
+    (NOTHING_FOUND, "nothing found (who without a match, history of a name nothing has, a SELECT with no rows, an ASK that is "
                     "false, a CONSTRUCT with no triples) or violations (validate, check-procurement, "
                     "check_* named queries)"),
     (BAD_INPUT, "bad input or error: unreadable file (with line and column), malformed query, impossible "

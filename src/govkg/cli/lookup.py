@@ -158,7 +158,7 @@ def who_compact(result: dict, width: int | None) -> str:
 
     cols, dropped, gap = list(range(len(WHO_HEADERS))), [], 2
     if width is not None:
-        while len(cols) > 4 and total(cols, 2) > width:
+        while len(cols) > 3 and total(cols, 2) > width:
             dropped.append(WHO_HEADERS[cols.pop()])
         if total(cols, 2) > width:
             gap = 1
