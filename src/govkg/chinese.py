@@ -1,6 +1,6 @@
 """Mainland standard simplified Chinese: the source's conversion artefacts, and OpenCC.
 
-Used at build time (tools/ generate canonical texts with :func:`normalise`) and at query time
+Used at build time (the authoring tables generate canonical texts with :func:`normalise`) and at query time
 (a user who pastes 巨观调控 from the source finds the duty now spelled 宏观调控).
 
 Lines 3–191 of ``data/sources/000_5877207f3088a5d6.txt`` went through an automatic

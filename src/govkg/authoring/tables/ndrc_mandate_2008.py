@@ -1,53 +1,31 @@
-"""Generate data/ndrc_mandate_2008.ttl: the NDRC's 2008 mandate ("三定") as duties and assignments.
+"""The NDRC's 2008 mandate ("三定"): departments, main duties, department duties (source lines 3–113).
 
-Run from the repository root:  /work/venv/bin/python tools/build_ndrc_mandate.py
+For every duty the table gives the source line and the exact substring quoted from it; the
+builder checks the quote is on that line verbatim (in text order) and fails otherwise.  The
+canonical text is ``normalise(quote)`` with trailing punctuation stripped, except for the few
+duties carved out of a clause that joins two responsibilities: their canonical text is given by
+hand and must be a character subsequence of the normalised quote, so no word is invented.
 
-Reads the source document (data/sources/000_5877207f3088a5d6.txt, lines 3–113) and a
-hand-made table of duties.  For every duty the table gives the source line and the exact
-substring quoted from it; the script checks the quote is on that line verbatim and fails
-otherwise.  The canonical text is ``normalise(quote)`` with trailing punctuation stripped,
-except for the few duties carved out of a clause that joins two responsibilities (e.g. line
-43's 全国主体功能区规划): their canonical text is given by hand and must be a character
-subsequence of the normalised quote, so no word is invented.
-
-Paragraph → department mapping: shared/reference/ndrc.md §1.  English department names:
+Paragraph → department mapping: data/sources/reference.md §1.  English department names:
 reference §5 where official names are known, otherwise a plain translation.
-
-Output: departments (gk:Department, org:unitOf inst:ndrc), the 15 main duties (held by
-inst:ndrc), the department duties and the duties of 国家物资储备局 (line 113), one
-gk:DutyAssignment per duty (from 2008-03-15, legal basis 国发〔2008〕11号, no end date:
-the 2018 transfers are in data/reorganisations.ttl) and one gk:SourcePassage per quote.
-src:doc-5877207f, legal:guofa-2008-11, inst:ndrc and inst:state-bureau-material-reserve are
-defined in other files.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from govkg.authoring.builder import AuthoringError, Builder, en, zh
+from govkg.authoring.rows import Assignment, Body, Duty, Q
+from govkg.chinese import ARTEFACTS, normalise
 
-from rdflib import Graph, Literal, URIRef  # noqa: E402
-from rdflib.namespace import ORG, RDF, SKOS, XSD  # noqa: E402
-
-from govkg.namespaces import PREFIXES, bind_prefixes  # noqa: E402
-from govkg.chinese import ARTEFACTS, normalise  # noqa: E402
-
-SOURCE = ROOT / "data" / "sources" / "000_5877207f3088a5d6.txt"
-OUTPUT = ROOT / "data" / "ndrc_mandate_2008.ttl"
-DOMAINS = ROOT / "data" / "duty_domains.ttl"
-
+OUTPUT = "ndrc_mandate_2008.ttl"
+HEADER = "The NDRC's 2008 mandate (三定) from data/sources/000_5877207f3088a5d6.txt, lines 3-113:\ndepartments, main duties, department duties and one assignment per duty."
 START = "2008-03-15"
 LEGAL_BASIS = "guofa-2008-11"
-DOCUMENT = "doc-5877207f"
 TRAILING = "；;。,，"
 CO_RESPONSIBLE = re.compile("会同|共同|与有关部门|协助")
-#: scraper noise and dropped-header remnants that no duty quotes (checked by the coverage test)
+#: scraper noise and dropped-header remnants that no duty quotes (checked by the coverage check)
 NOISE = [
     "根据职责,国家发展和改革委员会内设28个职能机构:中华人民共和国国家发展和改革委员会(一)办公厅 ",
     "中华人民共和国国家发展和改革委员会(七)固定资产投资司 ",
@@ -56,15 +34,6 @@ NOISE = [
 ]
 #: lines that hold no duty although they are in the ranges checked for coverage
 NO_DUTY_LINES = {105}  # header 重大项目稽察特派员办公室
-
-
-def ns(prefix: str):
-    base = PREFIXES[prefix]
-    return lambda local: URIRef(base + local)
-
-
-GK, INST, DEPT, DUTY, ASG, SRC, LEGAL, DOMAIN = (
-    ns(p) for p in ("gk", "inst", "dept", "duty", "asg", "src", "legal", "domain"))
 
 
 # ---------------------------------------------------------------- departments
@@ -609,18 +578,18 @@ def canonical(d: D) -> str:
         return whole
     canon = normalise(d.canon)
     if not is_subsequence(canon, whole):
-        raise SystemExit(f"line {d.line}: carved text {canon!r} is not taken from {whole!r}")
+        raise AuthoringError(f"line {d.line}: carved text {canon!r} is not taken from {whole!r}")
     return canon
 
 
 def zh_label(d: D, text: str) -> str:
     if d.zh is None:
         if len(text) > 40:
-            raise SystemExit(f"line {d.line}: {text!r} is {len(text)} characters; give a concise zh label")
+            raise AuthoringError(f"line {d.line}: {text!r} is {len(text)} characters; give a concise zh label")
         return text
     label = normalise(d.zh)
     if not is_subsequence(label, text):
-        raise SystemExit(f"line {d.line}: label {label!r} is not taken from {text!r}")
+        raise AuthoringError(f"line {d.line}: label {label!r} is not taken from {text!r}")
     return label
 
 
@@ -629,19 +598,20 @@ def check_no_artefacts(texts: list[tuple[str, str]]) -> None:
     for where, text in texts:
         for key in ARTEFACTS:
             if key in text:
-                raise SystemExit(f"{where}: artefact {key!r} left in {text!r}")
+                raise AuthoringError(f"{where}: artefact {key!r} left in {text!r}")
         if "档案" in text and "机要、档案" not in text:
-            raise SystemExit(f"{where}: 档案 outside its archives sense in {text!r}")
+            raise AuthoringError(f"{where}: 档案 outside its archives sense in {text!r}")
 
 
-def check_coverage(lines: list[str], located: dict[int, list[tuple[int, int]]]) -> None:
+def check_coverage(b: Builder) -> None:
     """Every duty line is quoted in full, apart from punctuation, markers and scraper noise."""
+    lines = b.document("doc-5877207f").lines
     wanted = [n for n in (*range(5, 32), *range(35, 114)) if lines[n - 1].strip() and n not in NO_DUTY_LINES]
     for n in wanted:
         text = lines[n - 1]
         covered = [False] * len(text)
-        for a, b in located.get(n, []):
-            covered[a:b] = [True] * (b - a)
+        for a, e in b.spans.get(("doc-5877207f", n), []):
+            covered[a:e] = [True] * (e - a)
         for noise in NOISE:
             for m in re.finditer(re.escape(noise), text):
                 covered[m.start():m.end()] = [True] * (m.end() - m.start())
@@ -650,144 +620,73 @@ def check_coverage(lines: list[str], located: dict[int, list[tuple[int, int]]]) 
         left = "".join(ch for ch, c in zip(text, covered) if not c)
         left = re.sub(r"[\s；;。,，、:：]", "", left)
         if left:
-            raise SystemExit(f"line {n}: text not covered by any duty: {left!r}")
+            raise AuthoringError(f"line {n}: text not covered by any duty: {left!r}")
 
 
 # ---------------------------------------------------------------- build
 
-def build() -> tuple[Graph, dict[str, int]]:
-    lines = SOURCE.read_text(encoding="utf-8").split("\n")
-    g = Graph()
-    bind_prefixes(g)
-
-    ndrc = INST("ndrc")
-    srb = INST("state-bureau-material-reserve")
-    counters: dict[int, int] = {}  # line -> passages numbered so far
-    passage_of: dict[tuple[int, str], URIRef] = {}  # (line, quote) -> passage
-    located: dict[int, list[tuple[int, int]]] = {}
+def build(b: Builder) -> None:
+    b.output(OUTPUT, HEADER)
     cursor: dict[int, int] = {}  # line -> end of the last quote located (duties are in text order)
     canon_seen: dict[str, str] = {}
     zh_texts: list[tuple[str, str]] = []
-    counts = {"departments": 0, "main duties": 0, "department duties": 0, "assignments": 0, "passages": 0}
 
-    def passage(line: int, quote: str, whole_line: bool = False) -> URIRef:
-        text = lines[line - 1]
-        if whole_line:
-            node = SRC(f"L{line}")
-            quote = text
-        else:
-            if (line, quote) in passage_of:
-                return passage_of[(line, quote)]
-            pos = text.find(quote, cursor.get(line, 0))
-            if pos < 0:
-                raise SystemExit(f"line {line}: quote not found verbatim (in text order): {quote!r}")
-            cursor[line] = pos + len(quote)
-            located.setdefault(line, []).append((pos, pos + len(quote)))
-            counters[line] = counters.get(line, 0) + 1
-            node = SRC(f"L{line}-{counters[line]}")
-            passage_of[(line, quote)] = node
-        if quote not in text:
-            raise SystemExit(f"line {line}: quote not found verbatim: {quote!r}")
-        if (node, RDF.type, GK("SourcePassage")) not in g:
-            g.add((node, RDF.type, GK("SourcePassage")))
-            g.add((node, GK("inDocument"), SRC(DOCUMENT)))
-            g.add((node, GK("line"), Literal(line, datatype=XSD.integer)))
-            g.add((node, GK("locator"), Literal(f"line {line}")))
-            g.add((node, GK("quote"), Literal(quote)))
-            counts["passages"] += 1
-        return node
+    located: dict[tuple[int, str], Q] = {}
 
-    def duty(local: str, d: D, holder: URIRef) -> None:
+    def evidence(d: D) -> Q:
+        if (d.line, d.quote) in located:  # a duty carved from the same clause as the one before
+            return located[(d.line, d.quote)]
+        line = b.document("doc-5877207f").line(d.line)
+        pos = line.find(d.quote, cursor.get(d.line, 0))
+        if pos < 0:
+            raise AuthoringError(f"line {d.line}: quote not found verbatim (in text order): {d.quote!r}")
+        cursor[d.line] = pos + len(d.quote)
+        located[(d.line, d.quote)] = Q(d.line, d.quote, after=pos)
+        return located[(d.line, d.quote)]
+
+    def duty(local: str, d: D, holder: str) -> None:
         text = canonical(d)
         if text in canon_seen:
-            raise SystemExit(f"duty:{local}: canonical text repeats duty:{canon_seen[text]}: {text!r}")
+            raise AuthoringError(f"duty:{local}: canonical text repeats duty:{canon_seen[text]}: {text!r}")
         canon_seen[text] = local
         label = zh_label(d, text)
         zh_texts.extend([(f"duty:{local} canonicalText", text), (f"duty:{local} prefLabel", label)])
-        src = passage(d.line, d.quote)
-        node = DUTY(local)
-        g.add((node, RDF.type, GK("Duty")))
-        if d.notation:
-            g.add((node, SKOS.notation, Literal(d.notation)))
-        g.add((node, SKOS.prefLabel, Literal(label, lang="zh")))
-        g.add((node, SKOS.prefLabel, Literal(d.en, lang="en")))
-        g.add((node, GK("canonicalText"), Literal(text, lang="zh")))
-        for dom in (d.domains,) if isinstance(d.domains, str) else d.domains:
-            g.add((node, GK("domain"), DOMAIN(dom)))
-        g.add((node, GK("source"), src))
-        if CO_RESPONSIBLE.search(text):
-            g.add((node, GK("coResponsible"), Literal(True)))
-        asg = ASG(local)
-        g.add((asg, RDF.type, GK("DutyAssignment")))
-        g.add((asg, GK("duty"), node))
-        g.add((asg, GK("holder"), holder))
-        g.add((asg, GK("startDate"), Literal(START, datatype=XSD.date)))
-        g.add((asg, GK("legalBasis"), LEGAL(LEGAL_BASIS)))
-        g.add((asg, GK("source"), src))
-        counts["assignments"] += 1
+        src = evidence(d)
+        domains = (d.domains,) if isinstance(d.domains, str) else d.domains
+        b.emit([
+            Duty(local, label, d.en, text, domains, [src], notation=d.notation,
+                 co_responsible=bool(CO_RESPONSIBLE.search(text))),
+            Assignment(local, local, holder, [src], start=START, basis=[LEGAL_BASIS]),
+        ])
 
-    # the 15 main duties, held by the NDRC
-    assert len(MAIN_DUTIES) == 15
+    if len(MAIN_DUTIES) != 15:
+        raise AuthoringError("the 2008 mandate has 15 main duties")
     for i, d in enumerate(MAIN_DUTIES, 1):
-        duty(f"ndrc-2008-main-{i:02d}", d, ndrc)
-        counts["main duties"] += 1
+        duty(f"ndrc-2008-main-{i:02d}", d, "inst:ndrc")
 
-    # departments and their duties
-    assert [d.slug for d in DEPARTMENTS] == list(DEPARTMENT_DUTIES), "department order"
-    assert sum(1 for d in DEPARTMENTS if d.notation) == 28
+    if [d.slug for d in DEPARTMENTS] != list(DEPARTMENT_DUTIES):
+        raise AuthoringError("department order differs between DEPARTMENTS and DEPARTMENT_DUTIES")
+    if sum(1 for d in DEPARTMENTS if d.notation) != 28:
+        raise AuthoringError("the 2008 mandate has 28 functional departments")
     for dep in DEPARTMENTS:
-        node = DEPT(f"ndrc-{dep.slug}")
-        g.add((node, RDF.type, GK("Department")))
-        g.add((node, ORG.unitOf, ndrc))
-        g.add((ndrc, ORG.hasUnit, node))
-        g.add((node, SKOS.prefLabel, Literal(dep.zh, lang="zh")))
-        g.add((node, SKOS.prefLabel, Literal(dep.en, lang="en")))
-        for text, lang in dep.alt:
-            g.add((node, SKOS.altLabel, Literal(text, lang=lang)))
-        if dep.notation:
-            g.add((node, SKOS.notation, Literal(dep.notation)))
-        zh_texts.append((f"dept:ndrc-{dep.slug} prefLabel", dep.zh))
-        counts["departments"] += 1
+        node = f"dept:ndrc-{dep.slug}"
+        zh_texts.append((f"{node} prefLabel", dep.zh))
         for i, d in enumerate(DEPARTMENT_DUTIES[dep.slug], 1):
             duty(f"ndrc-{dep.slug}-{i:02d}", d, node)
-            counts["department duties"] += 1
-        # the department's own passage: its first line, whole (after its duties have been located)
-        g.add((node, GK("source"), passage(dep.first_line, "", whole_line=True)))
+        # the department's own passage: its first line, whole
+        b.emit([Body(node, "gk:Department", dep.zh, dep.en, [Q(dep.first_line)],
+                     alt=[zh(t) if lang == "zh" else en(t) for t, lang in dep.alt],
+                     props={"org:unitOf": "inst:ndrc", "skos:notation": _notation(dep.notation)})])
+        b.add("inst:ndrc", "org:hasUnit", node)
 
     # 国家物资储备局 (line 113)
     for i, d in enumerate(SRB_DUTIES, 1):
-        duty(f"srb-2008-{i:02d}", d, srb)
-        counts["department duties"] += 1
+        duty(f"srb-2008-{i:02d}", d, "inst:state-bureau-material-reserve")
 
     check_no_artefacts(zh_texts)
-    check_coverage(lines, located)
-    check_domains(g)
-    return g, counts
+    check_coverage(b)
 
 
-def check_domains(g: Graph) -> None:
-    """Every gk:domain used must be a concept of data/duty_domains.ttl."""
-    if not DOMAINS.exists():
-        raise SystemExit(f"{DOMAINS} missing")
-    scheme = Graph().parse(DOMAINS)
-    known = set(scheme.subjects(SKOS.inScheme, DOMAIN("scheme")))
-    used = set(g.objects(None, GK("domain")))
-    if used - known:
-        raise SystemExit(f"domains not in {DOMAINS.name}: {sorted(used - known)}")
-
-
-def main() -> None:
-    g, counts = build()
-    OUTPUT.write_text(
-        "# GENERATED by tools/build_ndrc_mandate.py from data/sources/000_5877207f3088a5d6.txt, lines 3-113.\n"
-        "# Do not edit by hand: edit the table in the script and run it again.\n"
-        + g.serialize(format="turtle"),
-        encoding="utf-8")
-    Graph().parse(OUTPUT)  # parses back
-    print(f"wrote {OUTPUT.relative_to(ROOT)} ({len(g)} triples)")
-    for name, n in counts.items():
-        print(f"  {name}: {n}")
-
-
-if __name__ == "__main__":
-    main()
+def _notation(n: str | None):
+    from govkg.authoring.builder import lit
+    return lit(n) if n else None

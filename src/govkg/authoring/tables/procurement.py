@@ -1,125 +1,23 @@
-"""Generate data/procurement_*.ttl from the tables below; every quote is checked verbatim.
+"""Government purchase of services: MoF Order No. 102 (arts. 1-21), the Gansu 100 Questions, the 20
+policy bases of FAQ 5, entity categories and their eligibility, methods, modes, roles and duties.
 
-Run: python tools/build_procurement.py (the output is committed; edit the tables here, not the Turtle).
-"""
-import re
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-LINES = (ROOT / "data/sources/000_5877207f3088a5d6.txt").read_text(encoding="utf-8").split("\n")
-CN_NUM = "一二三四五六七八九十"
-
-
-def line(n):
-    return LINES[n - 1]
-
-
-# ------------------------------------------------------------------ locators
-FAQ_HEAD = {}
-for i in range(297, 824):
-    m = re.match(r"^\s*(\d{1,3})\s*[.．]\s*(.*)$", line(i))
-    if m:
-        FAQ_HEAD[int(m.group(1))] = (i, m.group(2).strip())
-assert len(FAQ_HEAD) == 100
-
-ART_LINE = {}
-for i in range(825, 898):
-    m = re.match(r"^\s*第([一二三四五六七八九十]+)条", line(i))
-    if m:
-        ART_LINE[m.group(1)] = i
-
-
-def cn(n):
-    if n <= 10:
-        return CN_NUM[n - 1]
-    if n < 20:
-        return "十" + (CN_NUM[n - 11] if n > 10 else "")
-    t, u = divmod(n, 10)
-    return CN_NUM[t - 1] + "十" + (CN_NUM[u - 1] if u else "")
-
-
-ART_OF_LINE = {}
-cur = None
-for i in range(825, 898):
-    m = re.match(r"^\s*第([一二三四五六七八九十]+)条", line(i))
-    if m:
-        cur = m.group(1)
-    ART_OF_LINE[i] = cur
-
-
-def locator(n):
-    if 825 <= n <= 897:
-        a = ART_OF_LINE.get(n)
-        return f"第{a}条" if a else f"line {n}"
-    if 297 <= n <= 823:
-        q = max(k for k, (ln, _) in FAQ_HEAD.items() if ln <= n) if n >= 299 else None
-        return f"FAQ {q}" if q else f"line {n}"
-    return f"line {n}"
-
-
-# ------------------------------------------------------------------ passages
-PASSAGES = {}  # (line, quote) -> id
-
-
-def P(n, quote):
-    text = line(n)
-    assert quote in text, (n, quote, text)
-    key = (n, quote)
-    if key not in PASSAGES:
-        k = sum(1 for (ln, _) in PASSAGES if ln == n) + 1
-        PASSAGES[key] = f"src:proc-L{n}-{k}"
-    return PASSAGES[key]
-
-
-def lit(s, lang=None):
-    s = s.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{s}"@{lang}' if lang else f'"{s}"'
-
-
-def passages_ttl(keys):
-    out = []
-    for (n, q) in sorted(keys, key=lambda k: (k[0], PASSAGES[k])):
-        pid = PASSAGES[(n, q)]
-        out.append(
-            f"{pid} a gk:SourcePassage ;\n    gk:inDocument src:doc-5877207f ;\n"
-            f"    gk:line \"{n}\"^^xsd:integer ;\n    gk:locator {lit(locator(n))} ;\n    gk:quote {lit(q)} .\n"
-        )
-    return "\n".join(out)
-
-
-PREFIXES = """@prefix gk:      <https://w3id.org/govkg/def#> .
-@prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
-@prefix skos:    <http://www.w3.org/2004/02/skos/core#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix eli:     <http://data.europa.eu/eli/ontology#> .
-@prefix inst:    <https://w3id.org/govkg/id/inst/> .
-@prefix role:    <https://w3id.org/govkg/id/role/> .
-@prefix duty:    <https://w3id.org/govkg/id/duty/> .
-@prefix asg:     <https://w3id.org/govkg/id/assignment/> .
-@prefix src:     <https://w3id.org/govkg/id/source/> .
-@prefix legal:   <https://w3id.org/govkg/id/legal/> .
-@prefix domain:  <https://w3id.org/govkg/id/domain/> .
-@prefix cat:     <https://w3id.org/govkg/id/category/> .
-@prefix proc:    <https://w3id.org/govkg/id/procurement/> .
-
+Every row cites the line(s) of the source document it comes from (lines 297-897); the builder
+checks each quote verbatim.  Four output files, one per theme.
 """
 
+from __future__ import annotations
 
-def write(name, header, body, used_before, upto=None):
-    keys = [k for k in PASSAGES if k not in used_before and (upto is None or k in upto)]
-    text = PREFIXES + header + "\n" + body + "\n# ---------------------------------------------------------------- source passages\n\n" + passages_ttl(keys)
-    (ROOT / "data" / name).write_text(text, encoding="utf-8")
-    return used_before | set(keys)
+from govkg.authoring.builder import AuthoringError, Builder, boolean, date, en, lit, zh
+from govkg.authoring.documents import cn
+from govkg.authoring.rows import Q
 
-
-def srcs(*ids):
-    return " , ".join(ids)
-
-
-# ================================================================== legal instruments
 ORDER = "legal:mof-order-102"
 FAQ = "legal:gansu-faq"
+PUR, PRO = "role:purchaser", "role:provider"
+YES, COND, NO, PEND = "proc:eligibility-yes", "proc:eligibility-conditional", "proc:eligibility-no", "proc:eligibility-pending"
+EPO = "http://publications.europa.eu/resource/authority/procurement-procedure-type/"
+ORDER_START = "2020-03-01"
+G85 = "legal:gansu-gov-office-2014-85"
 
 
 def art(n, item=None):
@@ -132,39 +30,17 @@ def q(n):
 
 
 def art_label(n, item=None):
-    zh = f"财政部令第102号 第{cn(n)}条" + (f"第（{cn(item)}）项" if item else "")
-    en = f"MoF Order No. 102, art. {n}" + (f"({item})" if item else "")
-    return zh, en
+    zh_ = f"财政部令第102号 第{cn(n)}条" + (f"第（{cn(item)}）项" if item else "")
+    en_ = f"MoF Order No. 102, art. {n}" + (f"({item})" if item else "")
+    return zh_, en_
 
 
-legal = []
-L = legal.append
+def both(zh_text, en_text):
+    return [zh(zh_text), en(en_text)]
 
-# Order 102
-L(f"""{ORDER} a gk:LegalInstrument ;
-    skos:prefLabel "政府购买服务管理办法"@zh , "Measures for the Administration of Government Purchase of Services"@en ;
-    skos:altLabel "财政部令第102号"@zh , "MoF Order No. 102"@en ;
-    gk:documentNumber "财政部令第102号" ;
-    gk:issuedBy inst:mof ;
-    dcterms:dateAccepted "2019-11-19"^^xsd:date ;
-    dcterms:issued "2020-01-03"^^xsd:date ;
-    gk:startDate "2020-03-01"^^xsd:date ;
-    gk:confidence "unverified" ;
-    skos:note "The dates (adopted 2019-11-19, published 2020-01-03, in force 2020-03-01) come from the order's preamble as given in shared/reference/procurement.md, not from the source document; they are unverified."@en ,
-        "日期（2019-11-19 部务会议审议通过，2020-01-03 公布，2020-03-01 施行）取自参考资料所载的该令序言，来源文献未载，尚未核实。"@zh ;
-    gk:source {P(825, "政府购买服务管理办法")} , {P(333, "(7)《政府购买服务管理办法》(财政部令第102号);")} .
-""")
-for n in range(1, 22):
-    ln = ART_LINE[cn(n)]
-    zh, en = art_label(n)
-    quote = line(ln).strip()
-    body = f"""{art(n)} a gk:LegalProvision ;
-    gk:provisionOf {ORDER} ;
-    eli:id_local "第{cn(n)}条" ;
-    skos:prefLabel {lit(zh, 'zh')} , {lit(en, 'en')} ;
-    gk:source {P(ln, quote)} .
-"""
-    L(body)
+
+# ================================================================== tables
+
 ITEMS = {
     3: (859, "(三)政府采购法律、行政法规规定的货物和工程,以及将工程和服务打包的项目;", "goods and works, and works bundled with services"),
     5: (861, "(五)购买主体的人员招、聘用,以劳务派遣方式用工,以及设置公益性岗位等事项;", "hiring staff, labour dispatch, public-welfare posts"),
@@ -172,46 +48,7 @@ ITEMS = {
     2: (857, "(二)应当由政府直接履职的事项;", "matters the government must perform itself"),
     6: (863, "(六)法律、行政法规以及国务院规定的其他不得作为政府购买服务内容的事项。", "other matters excluded by law or the State Council"),
 }
-for item, (ln, quote, en_desc) in sorted(ITEMS.items()):
-    zh, en = art_label(10, item)
-    L(f"""{art(10, item)} a gk:LegalProvision ;
-    gk:provisionOf {ORDER} ;
-    dcterms:isPartOf {art(10)} ;
-    eli:id_local "第十条第（{cn(item)}）项" ;
-    skos:prefLabel {lit(zh, 'zh')} , {lit(en, 'en')} ;
-    skos:scopeNote {lit(en_desc, 'en')} ;
-    gk:source {P(ln, quote)} .
-""")
-zh, en = art_label(10, 4)
-L(f"""{art(10, 4)} a gk:LegalProvision ;
-    gk:provisionOf {ORDER} ;
-    dcterms:isPartOf {art(10)} ;
-    eli:id_local "第十条第（四）项" ;
-    skos:prefLabel {lit(zh, 'zh')} , {lit(en, 'en')} ;
-    skos:scopeNote "融资行为"@zh , "financing"@en ;
-    skos:note "Item (四) was lost from the source text (its list jumps from (三) to (五)); its wording 融资行为 is from the order itself (shared/reference/procurement.md). FAQ 44 states the same prohibition."@en ,
-        "来源文本缺第（四）项（由（三）直接跳至（五））；“融资行为”取自该令原文（参考资料）。问答44载有同一禁止性规定。"@zh ;
-    gk:source {P(553, "严禁将各类融资行为纳入政府购买服务范围")} .
-""")
 
-# Gansu FAQ
-L(f"""{FAQ} a gk:LegalInstrument ;
-    skos:prefLabel "政府购买服务知识“100问”"@zh , "Government Purchase of Services: 100 Questions (Gansu)"@en ;
-    gk:issuerName "甘肃省财政厅"@zh , "Gansu Provincial Department of Finance"@en ;
-    skos:note "Official guidance, not a regulation: it states that where it touches policy, the laws, regulations and normative documents in force prevail."@en ,
-        "官方解读材料而非规章：文中凡涉及相关政策规定的，一律以现行法律法规和规范性文件为准。"@zh ;
-    gk:source {P(297, "甘肃省财政厅依据财政部综合司编写的《政府购买服务知识问答》,对政府购买服务常见问题作了进一步梳理,编写了《政府购买服务知识“100问”》")} .
-""")
-for k, (ln, title) in sorted(FAQ_HEAD.items()):
-    L(f"""{q(k)} a gk:LegalProvision ;
-    gk:provisionOf {FAQ} ;
-    eli:id_local "第{k}问" ;
-    skos:prefLabel {lit(f'甘肃100问 第{k}问', 'zh')} , {lit(f'Gansu 100 Questions, Q{k}', 'en')} ;
-    dcterms:title {lit(title, 'zh')} ;
-    gk:source {P(ln, line(ln).strip())} .
-""")
-
-# the 20 bases of FAQ 5
 BASES = [
     # (slug, line, quote, zh title, en title, number, issuedBy, issuerName zh)
     ("prc-government-procurement-law", 321, "《中华人民共和国政府采购法》", "中华人民共和国政府采购法", "Government Procurement Law of the PRC", None, [], "全国人民代表大会常务委员会"),
@@ -235,42 +72,8 @@ BASES = [
     ("mof-2017-87", 357, "(19)《财政部关于坚决制止地方以政府购买服务名义违法违规融资的通知》(财预〔2017〕87号);", "财政部关于坚决制止地方以政府购买服务名义违法违规融资的通知", "MoF Notice on Stopping Illegal Local Financing in the Name of Government Purchase of Services", "财预〔2017〕87号", ["inst:mof"], None),
     ("mof-2018-42", 359, "(20)《财政部关于推进政府购买服务第三方绩效评价工作的指导意见》(财综〔2018〕42号)。", "财政部关于推进政府购买服务第三方绩效评价工作的指导意见", "MoF Guiding Opinions on Third-Party Performance Evaluation of Government Purchase of Services", "财综〔2018〕42号", ["inst:mof"], None),
 ]
-base_iris = []
-for slug, ln, quote, zh, en, num, by, byname in BASES:
-    iri = f"legal:{slug}"
-    base_iris.append(iri)
-    parts = [f"{iri} a gk:LegalInstrument", f"skos:prefLabel {lit(zh, 'zh')} , {lit(en, 'en')}"]
-    if num:
-        parts.append(f"gk:documentNumber {lit(num)}")
-    if by:
-        parts.append("gk:issuedBy " + " , ".join(by))
-    if byname:
-        parts.append(f"gk:issuerName {lit(byname, 'zh')}")
-    parts.append(f"gk:source {P(ln, quote)}")
-    L(" ;\n    ".join(parts) + " .\n")
-L(f"""{q(5)} dcterms:references {' , '.join(b for b in base_iris if b != 'legal:ccp-19-3rd-plenum-decision')} , {ORDER} .
-legal:ccp-19-3rd-plenum skos:prefLabel "党的十九届三中全会"@zh , "Third Plenary Session of the 19th CPC Central Committee"@en ;
-    a gk:LegalInstrument ;
-    gk:issuerName "中国共产党第十九届中央委员会"@zh ;
-    skos:related legal:ccp-19-3rd-plenum-decision ;
-    gk:source {P(327, "(4)党的十九届三中全会:推动教育、文化、法律、卫生、体育、健康、养老等公共服务提供主体多元化、提供方式多样化。推进非基本公共服务市场化改革,引入竞争机制,扩大政府购买服务;")} .
-{q(5)} dcterms:references legal:ccp-19-3rd-plenum .
-""")
-L(f"""legal:prc-government-procurement-law-art-26 a gk:LegalProvision ;
-    gk:provisionOf legal:prc-government-procurement-law ;
-    eli:id_local "第二十六条" ;
-    skos:prefLabel "政府采购法 第二十六条"@zh , "Government Procurement Law, art. 26"@en ;
-    skos:note "Lists the procurement methods (公开招标, 邀请招标, 竞争性谈判, 单一来源采购, 询价 and others recognised by the State Council's procurement regulator). Its text is not in the source document; see shared/reference/procurement.md. The source names the law as a basis (FAQ 5) and the methods in FAQ 59."@en ;
-    gk:source {P(625, "采用公开招标、邀请招标、竞争性谈判、竞争性磋商、单一来源采购等方式确定承接主体")} .
-""")
-LEGAL_BODY = "\n".join(legal)
-K_LEGAL = set(PASSAGES)
 
-# ================================================================== categories and eligibility
-PUR, PRO = "role:purchaser", "role:provider"
-YES, COND, NO, PEND = "proc:eligibility-yes", "proc:eligibility-conditional", "proc:eligibility-no", "proc:eligibility-pending"
-
-S = {}  # reusable passages
+S = {}  # reusable passages: key -> (line, quote)
 S["art5"] = (839, "第五条 各级国家机关是政府购买服务的购买主体。")
 S["art6"] = (841, "第六条 依法成立的企业、社会组织(不含由财政拨款保障的群团组织),公益二类和从事生产经营活动的事业单位,农村集体经济组织,基层群众性自治组织,以及具备条件的个人可以作为政府购买服务的承接主体。")
 S["art8"] = (847, "第八条 公益一类事业单位、使用事业编制且由财政拨款保障的群团组织,不作为政府购买服务的购买主体和承接主体。")
@@ -294,13 +97,9 @@ S["q32"] = (491, "行业协会商会可以通过与其他社会力量公平竞�
 S["q12"] = (393, "政府购买服务强调购买主体要承担行政管理职能,所以购买主体主要是各级政府机关及其职能部门。")
 S["q68"] = (663, "由于承接主体不具有政府购买服务的购买主体资格,不能将承接的服务事项再次购买")
 
-
-def sp(*keys):
-    return [P(*S[k]) for k in keys]
-
-
 NOT_PROVIDER_ORGAN = ("不在第六条所列承接主体范围内；承接主体资格取决于是否具有市场经营资格。", "Not among the providers listed in art. 6; eligibility to provide depends on being able to operate in the market.")
 NOT_PURCHASER = ("不是国家机关，也不在问答19所列可以实施购买服务的单位之内；购买主体资格取决于是否承担行政职能。", "Not a state organ nor among the bodies FAQ 19 allows to purchase; eligibility to purchase depends on exercising administrative functions.")
+
 CATS = [
     # slug, zh, en, alt zh list, broader, (pur status, [bases], [src keys], cond zh, cond en), (pro ...)
     ("state-organ", "国家机关", "state organ", ["各级国家机关"], None,
@@ -355,81 +154,7 @@ CATS = [
      (PEND, [q(26), q(89)], ["q26", "q89"], "在明确分类前不宜参与政府购买服务，待明确分类后按其类别定位。", "May not take part until classified; then as its class allows."),
      (PEND, [q(26), q(89)], ["q26", "q89"], "在明确分类前不宜参与政府购买服务，待明确分类后按其类别定位。", "May not take part until classified; then as its class allows.")),
 ]
-ROLE_TXT = {PUR: ("购买主体", "purchaser"), PRO: ("承接主体", "provider")}
-cats = []
-C = cats.append
-C("""cat:procurement-entity-categories a skos:ConceptScheme ;
-    skos:prefLabel "政府购买服务主体类别"@zh , "Entity categories in government purchase of services"@en ;
-    skos:definition "Categories of bodies and persons, each with whether it may act as purchaser (购买主体) or provider (承接主体), per MoF Order No. 102 arts. 5, 6, 8 and the Gansu 100 Questions."@en ,
-        "单位与个人的类别，以及其能否作为购买主体或承接主体，依据财政部令第102号第五、六、八条及甘肃“100问”。"@zh .
 
-proc:eligibility-statuses a skos:ConceptScheme ;
-    skos:prefLabel "资格结论"@zh , "Eligibility statuses"@en .
-""")
-for iri, zh, en, permits, dzh, den in [
-    (YES, "可以", "eligible", True, "该类主体可以担任该角色。", "Bodies of the category may act in the role."),
-    (COND, "附条件可以", "eligible under conditions", True, "该类主体在来源所述条件下可以担任该角色。", "Bodies of the category may act in the role under the conditions the source states."),
-    (NO, "不可以", "not eligible", False, "该类主体不得担任该角色。", "Bodies of the category may not act in the role."),
-    (PEND, "待明确分类", "not until classified", False, "在明确分类前不得参与，分类后按其类别确定。", "May not take part until classified; then as the class allows."),
-]:
-    C(f"""{iri} a gk:EligibilityStatus ;
-    skos:inScheme proc:eligibility-statuses ;
-    skos:prefLabel {lit(zh, 'zh')} , {lit(en, 'en')} ;
-    skos:definition {lit(dzh, 'zh')} , {lit(den, 'en')} ;
-    gk:permitsRole {'true' if permits else 'false'} .
-""")
-for slug, zh, en, alts, broader, pur, pro in CATS:
-    all_src = []
-    for (_, _, keys, _, _) in (pur, pro):
-        for k in keys:
-            pid = P(*S[k])
-            if pid not in all_src:
-                all_src.append(pid)
-    parts = [f"cat:{slug} a gk:EntityCategory , skos:Concept",
-             "skos:inScheme cat:procurement-entity-categories",
-             f"skos:prefLabel {lit(zh, 'zh')} , {lit(en, 'en')}",
-             f"skos:notation {lit(slug)}"]
-    if alts:
-        parts.append("skos:altLabel " + " , ".join(lit(a, "zh") for a in alts))
-    if broader:
-        parts.append(f"skos:broader cat:{broader}")
-    else:
-        parts.append("skos:topConceptOf cat:procurement-entity-categories")
-    parts.append("gk:source " + " , ".join(all_src))
-    C(" ;\n    ".join(parts) + " .\n")
-    for role, (status, bases, keys, czh, cen) in ((PUR, pur), (PRO, pro)):
-        rz, re_ = ROLE_TXT[role]
-        rslug = role.split(":")[1]
-        sz = {YES: "可以", COND: "附条件可以", NO: "不可以", PEND: "待明确分类后方可"}[status]
-        se = {YES: "may", COND: "may, under conditions,", NO: "may not", PEND: "may not, until classified,"}[status]
-        p = [f"proc:eligibility-{slug}-{rslug} a gk:RoleEligibility",
-             f"gk:eligibleCategory cat:{slug}",
-             f"gk:eligibleRole {role}",
-             f"gk:eligibilityStatus {status}",
-             f"skos:prefLabel {lit(f'{zh}{sz}作为{rz}', 'zh')} , {lit(f'{en[0].upper() + en[1:]} {se} act as {re_}', 'en')}",
-             "gk:legalBasis " + " , ".join(bases)]
-        if czh:
-            p.append(f"gk:condition {lit(czh, 'zh')} , {lit(cen, 'en')}")
-        p.append("gk:source " + " , ".join(P(*S[k]) for k in keys))
-        C(" ;\n    ".join(p) + " .\n")
-CAT_BODY = "\n".join(cats)
-K_CAT = set(PASSAGES)
-
-# ================================================================== methods, modes, content types
-meth = []
-M = meth.append
-M("""proc:content-types a skos:ConceptScheme ;
-    skos:prefLabel "政府购买服务内容类型"@zh , "Content types of government purchase of services"@en .
-
-proc:procurement-methods a skos:ConceptScheme ;
-    skos:prefLabel "确定承接主体的方式"@zh , "Methods of choosing the provider"@en .
-
-proc:purchase-modes a skos:ConceptScheme ;
-    skos:prefLabel "政府购买服务形式"@zh , "Modes of government purchase of services"@en .
-
-proc:subcontracting-kinds a skos:ConceptScheme ;
-    skos:prefLabel "分包转包情况"@zh , "Subcontracting kinds"@en .
-""")
 CONTENT = [
     ("public-service", "公共服务", "public service", ["政府向社会公众提供的公共服务", "基本公共服务"], True, [art(9), q(35)], [(851, "第九条 政府购买服务的内容包括政府向社会公众提供的公共服务,以及政府履职所需辅助性服务。"), (503, "政府购买服务的内容包括直接受益对象为社会公众的公共服务及直接受益对象为政府自身的履职所需辅助性服务。")]),
     ("auxiliary-service", "履职辅助性服务", "auxiliary service for government duties", ["政府履职所需辅助性服务", "辅助性服务"], True, [art(9), q(36)], [(851, "第九条 政府购买服务的内容包括政府向社会公众提供的公共服务,以及政府履职所需辅助性服务。"), (507, "政府购买服务所称的服务,包括直接受益对象为社会公众的公共服务和直接受益对象为政府自身的政府履职所需辅助性服务。")]),
@@ -444,17 +169,9 @@ CONTENT = [
     ("outside-government-remit", "不属于政府职责范围的服务事项", "service outside the government's remit", ["非政府职责事项"], False, [art(10, 1)], [(855, ITEMS[1][1])]),
     ("direct-government-duty", "应当由政府直接履职的事项", "matter the government must perform itself", ["政府直接履职事项"], False, [art(10, 2)], [(857, ITEMS[2][1])]),
 ]
-for slug, zh, en, alts, ok, bases, psg in CONTENT:
-    p = [f"proc:content-{slug} a gk:ContentType , skos:Concept", "skos:inScheme proc:content-types",
-         f"skos:prefLabel {lit(zh, 'zh')} , {lit(en, 'en')}", f"skos:notation {lit(slug)}"]
-    if alts:
-        p.append("skos:altLabel " + " , ".join(lit(a, "zh") for a in alts))
-    p += [f"gk:permittedContent {'true' if ok else 'false'}", "gk:legalBasis " + " , ".join(bases),
-          "gk:source " + " , ".join(P(*x) for x in psg)]
-    M(" ;\n    ".join(p) + " .\n")
 
-EPO = "<http://publications.europa.eu/resource/authority/procurement-procedure-type/{}>"
 Q59 = (625, "采用公开招标、邀请招标、竞争性谈判、竞争性磋商、单一来源采购等方式确定承接主体")
+
 METHODS = [
     ("open-tendering", "公开招标", "open tendering", [], "open", ("exactMatch", "open"), True, [q(59), "legal:prc-government-procurement-law-art-26"], [Q59], None),
     ("invited-tendering", "邀请招标", "invitational tendering", ["邀标"], "selective", ("closeMatch", "restricted"), True, [q(59), "legal:prc-government-procurement-law-art-26"], [Q59], None),
@@ -464,50 +181,18 @@ METHODS = [
     ("request-for-quotations", "询价", "request for quotations", ["询价采购"], "limited", None, True, ["legal:prc-government-procurement-law-art-26", q(59)], [Q59], ("政府采购法第二十六条所列方式；来源文本问答59以“等方式”概括，未逐一列出。", "Listed in art. 26 of the Government Procurement Law; FAQ 59 covers it only by 'and other methods'.")),
     ("direct-commission", "直接委托", "direct commission", ["直接委托购买"], "direct", None, False, [q(62), q(91)], [(637, "提出政府向公益二类事业单位购买服务可以由其行政主管部门直接委托进行"), (765, "可以由其行政主管部门直接委托给事业单位并实行合同化管理")], ("仅限行政主管部门向公益二类事业单位直接委托并实行合同化管理；属于集中采购目录以内或采购限额标准以上的，通过单一来源采购方式实施。", "Only from its administrative department to a 公益二类 public institution, under contract management; within the central catalogue or above the threshold it is done as single-source procurement.")),
 ]
-for slug, zh, en, alts, ocds, epo, comp, bases, psg, cond in METHODS:
-    p = [f"proc:method-{slug} a gk:ProcurementMethod , skos:Concept", "skos:inScheme proc:procurement-methods",
-         f"skos:prefLabel {lit(zh, 'zh')} , {lit(en, 'en')}", f"skos:notation {lit(slug)}"]
-    if alts:
-        p.append("skos:altLabel " + " , ".join(lit(a, "zh") for a in alts))
-    p.append(f"gk:ocdsProcurementMethod {lit(ocds)}")
-    if epo:
-        p.append(f"skos:{epo[0]} {EPO.format(epo[1])}")
-    p.append(f"gk:competitive {'true' if comp else 'false'}")
-    if cond:
-        p.append(f"gk:condition {lit(cond[0], 'zh')} , {lit(cond[1], 'en')}")
-    p += ["gk:legalBasis " + " , ".join(bases), "gk:source " + " , ".join(P(*x) for x in psg)]
-    M(" ;\n    ".join(p) + " .\n")
+
 MODES = [
     ("contract", "合同制", "contract", ["合同"], [q(59), q(64)], [(625, "对于以合同制形式实施的政府购买服务项目,购买主体应当按照政府采购法及其实施条例等有关规定"), (647, "应当与承接主体签订书面合同")]),
     ("voucher", "凭单制", "voucher", ["凭单"], [q(57), q(60)], [(617, "所谓凭单制政府购买服务,是指政府部门向有资格消费某一特定公共服务的个体或组织发放购买凭单"), (629, "确定不少于三家服务供应机构同时作为承接主体")]),
 ]
-for slug, zh, en, alts, bases, psg in MODES:
-    M(f"""proc:mode-{slug} a gk:PurchaseMode , skos:Concept ;
-    skos:inScheme proc:purchase-modes ;
-    skos:prefLabel {lit(zh, 'zh')} , {lit(en, 'en')} ;
-    skos:notation {lit(slug)} ;
-    skos:altLabel {' , '.join(lit(a, 'zh') for a in alts)} ;
-    gk:legalBasis {' , '.join(bases)} ;
-    gk:source {' , '.join(P(*x) for x in psg)} .
-""")
+
 SUBS = [
     ("none", "无", "none", ["不分包", "否"], [q(68), q(69)], [(663, "不得将服务项目转包给其他主体")]),
     ("subcontract", "分包", "subcontracting part of the work", ["部分分包"], [q(69)], [(667, "政府购买服务的承接主体经购买主体同意可将部分辅助性工作分包给第三方。")]),
     ("transfer", "转包", "transfer of the whole project", ["整体转包"], [q(68)], [(663, "转包是指承接主体在承接政府购买服务项目后,将其承接的项目转让给第三方,承接主体实际退出承包关系,第三方成为项目合同承接主体的行为。")]),
 ]
-for slug, zh, en, alts, bases, psg in SUBS:
-    M(f"""proc:subcontracting-{slug} a gk:SubcontractingKind , skos:Concept ;
-    skos:inScheme proc:subcontracting-kinds ;
-    skos:prefLabel {lit(zh, 'zh')} , {lit(en, 'en')} ;
-    skos:notation {lit(slug)} ;
-    skos:altLabel {' , '.join(lit(a, 'zh') for a in alts)} ;
-    gk:legalBasis {' , '.join(bases)} ;
-    gk:source {' , '.join(P(*x) for x in psg)} .
-""")
-METH_BODY = "\n".join(meth)
-K_METH = set(PASSAGES)
 
-# ================================================================== roles, duties, assignments
 ROLES = [
     ("purchaser", "购买主体", "purchasing entity", "ePO Buyer / OCDS buyer", [(839, S["art5"][1])]),
     ("provider", "承接主体", "undertaking entity (service provider)", "ePO Contractor / OCDS supplier", [(841, S["art6"][1])]),
@@ -524,23 +209,7 @@ ROLES = [
     ("third-party-evaluator", "第三方评价机构", "third-party evaluator", None, [(893, "具备条件的项目可以运用第三方评价评估")]),
     ("procurement-agency", "采购代理机构", "procurement agency", "ePO ProcurementServiceProvider / OCDS procuringEntity", [(633, "自行购买或者委托采购代理机构进行购买")]),
 ]
-duty_parts = []
-D = duty_parts.append
-D("""domain:government-purchase-of-services a skos:Concept ;
-    skos:prefLabel "政府购买服务"@zh , "government purchase of services"@en ;
-    skos:definition "The regime by which state organs buy services within their remit from qualified providers through government procurement methods (MoF Order No. 102)."@en ,
-        "各级国家机关将属于自身职责范围且适合市场化方式提供的服务事项，按政府采购方式和程序交由符合条件的服务供应商承担的制度（财政部令第102号）。"@zh ;
-    gk:source """ + P(829, "第二条 本办法所称政府购买服务,是指各级国家机关将属于自身职责范围且适合通过市场化方式提供的服务事项,按照政府采购方式和程序,交由符合条件的服务供应商承担,并根据服务数量和质量等因素向其支付费用的行为。") + " .\n")
-for slug, zh, en, note, psg in ROLES:
-    p = [f"role:{slug} a gk:Role", f"skos:prefLabel {lit(zh, 'zh')} , {lit(en, 'en')}"]
-    if note:
-        p.append(f"skos:closeMatch {lit(note)}" if False else f"skos:note {lit(note, 'en')}")
-    p.append("gk:source " + " , ".join(P(*x) for x in psg))
-    D(" ;\n    ".join(p) + " .\n")
 
-ORDER_START = '"2020-03-01"^^xsd:date'
-G85 = "legal:gansu-gov-office-2014-85"
-L377 = line(377)
 DUTIES = [
     # slug, zh label, en label, canonical zh, [(holder, basis list, start, [passages], confidence)]
     ("national-system", "制定全国性政府购买服务制度", "Set the national rules on government purchase of services",
@@ -616,34 +285,182 @@ DUTIES = [
      "各级政府及其有关部门应当在各自职责范围内，按照有关规定及时主动公开政府购买服务相关信息。",
      [("role:government-department", [q(78), q(79)], None, [(703, "各级政府及其有关部门应当在各自职责范围内,按照有关规定及时主动公开下列政府购买服务相关信息:")])]),
 ]
-for slug, lzh, len_, canon, asgs in DUTIES:
-    all_src = []
-    for (_, _, _, psg) in asgs:
-        for x in psg:
-            pid = P(*x)
-            if pid not in all_src:
-                all_src.append(pid)
-    D(f"""duty:proc-{slug} a gk:Duty ;
-    skos:prefLabel {lit(lzh, 'zh')} , {lit(len_, 'en')} ;
-    gk:canonicalText {lit(canon, 'zh')} ;
-    gk:domain domain:government-purchase-of-services ;
-    gk:source {' , '.join(all_src)} .
-""")
-    for holder, bases, start, psg in asgs:
-        hslug = holder.split(":")[1]
-        aslug = f"proc-{slug}" if len(asgs) == 1 else f"proc-{slug}-{hslug}"
-        p = [f"asg:{aslug} a gk:DutyAssignment", f"gk:duty duty:proc-{slug}", f"gk:holder {holder}"]
-        if start:
-            p.append(f"gk:startDate {start}")
-            p.append('gk:confidence "unverified"')
-        p.append("gk:legalBasis " + " , ".join(bases))
-        p.append("gk:source " + " , ".join(P(*x) for x in psg))
-        D(" ;\n    ".join(p) + " .\n")
-DUTY_BODY = "\n".join(duty_parts)
 
-used = set()
-used = write("procurement_legal.ttl", "# Legal instruments of government purchase of services: MoF Order No. 102 (arts. 1-21), the Gansu\n# 100 Questions (Q1-Q100) and the 20 policy bases listed in FAQ 5. Generated from the source text;\n# every quote is verbatim from the line it cites.\n", LEGAL_BODY, used, K_LEGAL)
-used = write("procurement_categories.ttl", "# Entity categories (SKOS) and their eligibility to act as purchaser (购买主体) or provider (承接主体),\n# each with its legal basis and source passages.\n", CAT_BODY, used, K_CAT)
-used = write("procurement_methods.ttl", "# Content types, procurement methods (aligned to OCDS procurementMethod and EU ePO procedure types),\n# purchase modes and subcontracting kinds.\n", METH_BODY, used, K_METH)
-used = write("procurement_duties.ttl", "# Generic roles of the purchase-of-services regime and their duties, as duties with dated assignments.\n# Start dates are the day Order No. 102 took force (unverified, see procurement_legal.ttl).\n", DUTY_BODY, used)
-print(len(PASSAGES), "passages")
+def sp(*keys):
+    return [Q(*S[k]) for k in keys]
+
+
+ROLE_TXT = {PUR: ("购买主体", "purchaser"), PRO: ("承接主体", "provider")}
+STATUSES = [
+    (YES, "可以", "eligible", True, "该类主体可以担任该角色。", "Bodies of the category may act in the role."),
+    (COND, "附条件可以", "eligible under conditions", True, "该类主体在来源所述条件下可以担任该角色。", "Bodies of the category may act in the role under the conditions the source states."),
+    (NO, "不可以", "not eligible", False, "该类主体不得担任该角色。", "Bodies of the category may not act in the role."),
+    (PEND, "待明确分类", "not until classified", False, "在明确分类前不得参与，分类后按其类别确定。", "May not take part until classified; then as the class allows."),
+]
+
+
+# ================================================================== build
+
+
+def cite(b: Builder, subject: str, evidence) -> None:
+    for e in evidence:
+        b.add(subject, "gk:source", e.passage(b))
+
+
+def build_legal(b: Builder) -> None:
+    b.output("procurement_legal.ttl", "Legal instruments of government purchase of services: MoF Order No. 102 (arts. 1-21), the Gansu\n100 Questions (Q1-Q100) and the 20 policy bases listed in FAQ 5.")
+    main = b.document("doc-5877207f")
+    st = main.structure
+    b.node(ORDER, "gk:LegalInstrument",
+           skos__prefLabel=both("政府购买服务管理办法", "Measures for the Administration of Government Purchase of Services"),
+           skos__altLabel=both("财政部令第102号", "MoF Order No. 102"), gk__documentNumber=lit("财政部令第102号"),
+           gk__issuedBy="inst:mof", dcterms__dateAccepted=date("2019-11-19"), dcterms__issued=date("2020-01-03"),
+           gk__startDate=date("2020-03-01"), gk__confidence=lit("unverified"),
+           skos__note=[en("The dates (adopted 2019-11-19, published 2020-01-03, in force 2020-03-01) come from the order's preamble as given in shared/reference/procurement.md, not from the source document; they are unverified."),
+                       zh("日期（2019-11-19 部务会议审议通过，2020-01-03 公布，2020-03-01 施行）取自参考资料所载的该令序言，来源文献未载，尚未核实。")])
+    cite(b, ORDER, [Q(825, "政府购买服务管理办法"), Q(333, "(7)《政府购买服务管理办法》(财政部令第102号);")])
+    for n in range(1, 22):
+        ln = st.art_line[cn(n)]
+        b.node(art(n), "gk:LegalProvision", gk__provisionOf=ORDER, eli__id_local=lit(f"第{cn(n)}条"),
+               skos__prefLabel=both(*art_label(n)))
+        cite(b, art(n), [Q(ln)])
+    for item, (ln, quote, en_desc) in sorted(ITEMS.items()):
+        b.node(art(10, item), "gk:LegalProvision", gk__provisionOf=ORDER, dcterms__isPartOf=art(10),
+               eli__id_local=lit(f"第十条第（{cn(item)}）项"), skos__prefLabel=both(*art_label(10, item)),
+               skos__scopeNote=en(en_desc))
+        cite(b, art(10, item), [Q(ln, quote)])
+    b.node(art(10, 4), "gk:LegalProvision", gk__provisionOf=ORDER, dcterms__isPartOf=art(10),
+           eli__id_local=lit("第十条第（四）项"), skos__prefLabel=both(*art_label(10, 4)),
+           skos__scopeNote=both("融资行为", "financing"),
+           skos__note=[en("Item (四) was lost from the source text (its list jumps from (三) to (五)); its wording 融资行为 is from the order itself (shared/reference/procurement.md). FAQ 44 states the same prohibition."),
+                       zh("来源文本缺第（四）项（由（三）直接跳至（五））；“融资行为”取自该令原文（参考资料）。问答44载有同一禁止性规定。")])
+    cite(b, art(10, 4), [Q(553, "严禁将各类融资行为纳入政府购买服务范围")])
+
+    b.node(FAQ, "gk:LegalInstrument",
+           skos__prefLabel=both("政府购买服务知识“100问”", "Government Purchase of Services: 100 Questions (Gansu)"),
+           gk__issuerName=both("甘肃省财政厅", "Gansu Provincial Department of Finance"),
+           skos__note=[en("Official guidance, not a regulation: it states that where it touches policy, the laws, regulations and normative documents in force prevail."),
+                       zh("官方解读材料而非规章：文中凡涉及相关政策规定的，一律以现行法律法规和规范性文件为准。")])
+    cite(b, FAQ, [Q(297, "甘肃省财政厅依据财政部综合司编写的《政府购买服务知识问答》,对政府购买服务常见问题作了进一步梳理,编写了《政府购买服务知识“100问”》")])
+    for k, (ln, title) in sorted(st.faq_head.items()):
+        b.node(q(k), "gk:LegalProvision", gk__provisionOf=FAQ, eli__id_local=lit(f"第{k}问"),
+               skos__prefLabel=both(f"甘肃100问 第{k}问", f"Gansu 100 Questions, Q{k}"), dcterms__title=zh(title))
+        cite(b, q(k), [Q(ln)])
+
+    base_iris = []
+    for slug, ln, quote, zh_t, en_t, num, by, byname in BASES:
+        iri_ = f"legal:{slug}"
+        base_iris.append(iri_)
+        b.node(iri_, "gk:LegalInstrument", skos__prefLabel=both(zh_t, en_t),
+               gk__documentNumber=lit(num) if num else None, gk__issuedBy=list(by),
+               gk__issuerName=zh(byname) if byname else None)
+        cite(b, iri_, [Q(ln, quote)])
+    for base in base_iris:
+        if base != "legal:ccp-19-3rd-plenum-decision":
+            b.add(q(5), "dcterms:references", base)
+    b.add(q(5), "dcterms:references", ORDER)
+    b.node("legal:ccp-19-3rd-plenum", "gk:LegalInstrument",
+           skos__prefLabel=both("党的十九届三中全会", "Third Plenary Session of the 19th CPC Central Committee"),
+           gk__issuerName=zh("中国共产党第十九届中央委员会"), skos__related="legal:ccp-19-3rd-plenum-decision")
+    cite(b, "legal:ccp-19-3rd-plenum", [Q(327, "(4)党的十九届三中全会:推动教育、文化、法律、卫生、体育、健康、养老等公共服务提供主体多元化、提供方式多样化。推进非基本公共服务市场化改革,引入竞争机制,扩大政府购买服务;")])
+    b.add(q(5), "dcterms:references", "legal:ccp-19-3rd-plenum")
+    law26 = "legal:prc-government-procurement-law-art-26"
+    b.node(law26, "gk:LegalProvision", gk__provisionOf="legal:prc-government-procurement-law",
+           eli__id_local=lit("第二十六条"), skos__prefLabel=both("政府采购法 第二十六条", "Government Procurement Law, art. 26"),
+           skos__note=en("Lists the procurement methods (公开招标, 邀请招标, 竞争性谈判, 单一来源采购, 询价 and others recognised by the State Council's procurement regulator). Its text is not in the source document; see shared/reference/procurement.md. The source names the law as a basis (FAQ 5) and the methods in FAQ 59."))
+    cite(b, law26, [Q(625, "采用公开招标、邀请招标、竞争性谈判、竞争性磋商、单一来源采购等方式确定承接主体")])
+
+
+def build_categories(b: Builder) -> None:
+    b.output("procurement_categories.ttl", "Entity categories (SKOS) and their eligibility to act as purchaser (购买主体) or provider (承接主体),\neach with its legal basis and source passages.")
+    scheme = "cat:procurement-entity-categories"
+    b.node(scheme, "skos:ConceptScheme",
+           skos__prefLabel=both("政府购买服务主体类别", "Entity categories in government purchase of services"),
+           skos__definition=[en("Categories of bodies and persons, each with whether it may act as purchaser (购买主体) or provider (承接主体), per MoF Order No. 102 arts. 5, 6, 8 and the Gansu 100 Questions."),
+                             zh("单位与个人的类别，以及其能否作为购买主体或承接主体，依据财政部令第102号第五、六、八条及甘肃“100问”。")])
+    b.node("proc:eligibility-statuses", "skos:ConceptScheme", skos__prefLabel=both("资格结论", "Eligibility statuses"))
+    for status, zh_t, en_t, permits, dzh, den in STATUSES:
+        b.node(status, "gk:EligibilityStatus", skos__inScheme="proc:eligibility-statuses",
+               skos__prefLabel=both(zh_t, en_t), skos__definition=both(dzh, den), gk__permitsRole=boolean(permits))
+    for slug, zh_t, en_t, alts, broader, pur, pro in CATS:
+        keys = list(dict.fromkeys(k for (_, _, ks, _, _) in (pur, pro) for k in ks))
+        node = f"cat:{slug}"
+        b.node(node, ["gk:EntityCategory", "skos:Concept"], skos__inScheme=scheme, skos__prefLabel=both(zh_t, en_t),
+               skos__notation=lit(slug), skos__altLabel=[zh(a) for a in alts],
+               skos__broader=f"cat:{broader}" if broader else None,
+               skos__topConceptOf=None if broader else scheme)
+        cite(b, node, sp(*keys))
+        for role, (status, bases, ks, czh, cen) in ((PUR, pur), (PRO, pro)):
+            rz, re_ = ROLE_TXT[role]
+            sz = {YES: "可以", COND: "附条件可以", NO: "不可以", PEND: "待明确分类后方可"}[status]
+            se = {YES: "may", COND: "may, under conditions,", NO: "may not", PEND: "may not, until classified,"}[status]
+            e = f"proc:eligibility-{slug}-{role.split(':')[1]}"
+            b.node(e, "gk:RoleEligibility", gk__eligibleCategory=node, gk__eligibleRole=role,
+                   gk__eligibilityStatus=status,
+                   skos__prefLabel=both(f"{zh_t}{sz}作为{rz}", f"{en_t[0].upper() + en_t[1:]} {se} act as {re_}"),
+                   gk__legalBasis=list(bases), gk__condition=both(czh, cen) if czh else None)
+            cite(b, e, sp(*ks))
+
+
+def build_methods(b: Builder) -> None:
+    b.output("procurement_methods.ttl", "Content types, procurement methods (aligned to OCDS procurementMethod and EU ePO procedure types),\npurchase modes and subcontracting kinds.")
+    for s, zh_t, en_t in [("proc:content-types", "政府购买服务内容类型", "Content types of government purchase of services"),
+                          ("proc:procurement-methods", "确定承接主体的方式", "Methods of choosing the provider"),
+                          ("proc:purchase-modes", "政府购买服务形式", "Modes of government purchase of services"),
+                          ("proc:subcontracting-kinds", "分包转包情况", "Subcontracting kinds")]:
+        b.node(s, "skos:ConceptScheme", skos__prefLabel=both(zh_t, en_t))
+    for slug, zh_t, en_t, alts, ok, bases, psg in CONTENT:
+        node = f"proc:content-{slug}"
+        b.node(node, ["gk:ContentType", "skos:Concept"], skos__inScheme="proc:content-types",
+               skos__prefLabel=both(zh_t, en_t), skos__notation=lit(slug), skos__altLabel=[zh(a) for a in alts],
+               gk__permittedContent=boolean(ok), gk__legalBasis=list(bases))
+        cite(b, node, [Q(*x) for x in psg])
+    for slug, zh_t, en_t, alts, ocds, epo, comp, bases, psg, cond in METHODS:
+        node = f"proc:method-{slug}"
+        b.node(node, ["gk:ProcurementMethod", "skos:Concept"], skos__inScheme="proc:procurement-methods",
+               skos__prefLabel=both(zh_t, en_t), skos__notation=lit(slug), skos__altLabel=[zh(a) for a in alts],
+               gk__ocdsProcurementMethod=lit(ocds), gk__competitive=boolean(comp),
+               gk__condition=both(*cond) if cond else None, gk__legalBasis=list(bases))
+        if epo:
+            b.add(node, f"skos:{epo[0]}", EPO + epo[1])
+        cite(b, node, [Q(*x) for x in psg])
+    for kind, scheme, cls, table in [("mode", "proc:purchase-modes", "gk:PurchaseMode", MODES),
+                                     ("subcontracting", "proc:subcontracting-kinds", "gk:SubcontractingKind", SUBS)]:
+        for slug, zh_t, en_t, alts, bases, psg in table:
+            node = f"proc:{kind}-{slug}"
+            b.node(node, [cls, "skos:Concept"], skos__inScheme=scheme, skos__prefLabel=both(zh_t, en_t),
+                   skos__notation=lit(slug), skos__altLabel=[zh(a) for a in alts], gk__legalBasis=list(bases))
+            cite(b, node, [Q(*x) for x in psg])
+
+
+def build_duties(b: Builder) -> None:
+    b.output("procurement_duties.ttl", "Generic roles of the purchase-of-services regime and their duties, as duties with dated assignments.\nStart dates are the day Order No. 102 took force (unverified, see procurement_legal.ttl).")
+    domain = "domain:government-purchase-of-services"
+    b.node(domain, "skos:Concept", skos__prefLabel=both("政府购买服务", "government purchase of services"),
+           skos__definition=[en("The regime by which state organs buy services within their remit from qualified providers through government procurement methods (MoF Order No. 102)."),
+                             zh("各级国家机关将属于自身职责范围且适合市场化方式提供的服务事项，按政府采购方式和程序交由符合条件的服务供应商承担的制度（财政部令第102号）。")])
+    cite(b, domain, [Q(829, "第二条 本办法所称政府购买服务,是指各级国家机关将属于自身职责范围且适合通过市场化方式提供的服务事项,按照政府采购方式和程序,交由符合条件的服务供应商承担,并根据服务数量和质量等因素向其支付费用的行为。")])
+    for slug, zh_t, en_t, note, psg in ROLES:
+        node = f"role:{slug}"
+        b.node(node, "gk:Role", skos__prefLabel=both(zh_t, en_t), skos__note=en(note) if note else None)
+        cite(b, node, [Q(*x) for x in psg])
+    for slug, lzh, len_, canon, asgs in DUTIES:
+        node = f"duty:proc-{slug}"
+        evidence = list(dict.fromkeys(Q(*x) for (_, _, _, psg) in asgs for x in psg))
+        b.node(node, "gk:Duty", skos__prefLabel=both(lzh, len_), gk__canonicalText=zh(canon), gk__domain=domain)
+        cite(b, node, evidence)
+        for holder, bases, start, psg in asgs:
+            a = f"asg:proc-{slug}" if len(asgs) == 1 else f"asg:proc-{slug}-{holder.split(':')[1]}"
+            b.node(a, "gk:DutyAssignment", gk__duty=node, gk__holder=holder,
+                   gk__startDate=date(start) if start else None,
+                   gk__confidence=lit("unverified") if start else None, gk__legalBasis=list(bases))
+            cite(b, a, [Q(*x) for x in psg])
+
+
+def build(b: Builder) -> None:
+    build_legal(b)
+    build_categories(b)
+    build_methods(b)
+    build_duties(b)
+    if len(b.document("doc-5877207f").structure.faq_head) != 100:
+        raise AuthoringError("the Gansu FAQ has 100 questions")
