@@ -72,6 +72,25 @@ def main_document() -> Document:
     return doc
 
 
+REFERENCE = "doc-govkg-reference"
+REFERENCE_FILE = "reference.md"
+
+
+@lru_cache(maxsize=1)
+def reference_document() -> Document:
+    """The project's reference notes; a line is located as "§n, line m" (its section)."""
+    doc = Document(REFERENCE, path=sources_dir() / REFERENCE_FILE, id_prefix="ref-L")
+    section_of: dict[int, str] = {}
+    current = None
+    for n, text in enumerate(doc.lines, 1):
+        m = re.match(r"^## (§\d+)", text)
+        if m:
+            current = m.group(1)
+        section_of[n] = current
+    doc.locator = lambda n: f"{section_of[n]}, line {n}" if section_of.get(n) else f"line {n}"
+    return doc
+
+
 def documents() -> list[Document]:
     """Every document the bundled tables cite."""
-    return [main_document()]
+    return [main_document(), reference_document()]

@@ -36,18 +36,40 @@ class Q:
 
 @dataclass(frozen=True)
 class P:
-    """Evidence that restates ``line`` of ``doc`` in other words: a paraphrase, not a quote."""
+    """Evidence in the project's words: ``text`` is on ``line`` of ``doc`` but restates (does not
+    quote) the public document; written as ``gk:paraphrase``."""
 
     line: int
     text: str
-    key: str
     doc: str = MAIN_DOC
 
     def passage(self, b: Builder) -> URIRef:
-        return b.paraphrase(self.doc, self.line, self.text, key=self.key)
+        return b.paraphrase(self.doc, self.line, self.text)
 
 
-Evidence = Q | P
+REFERENCE_DOC = "doc-govkg-reference"
+
+
+@dataclass(frozen=True)
+class R:
+    """Evidence from the project's reference document (data/sources/reference.md), found by its
+    text (its lines move when the notes grow).  ``quote=True``: the text is a public document's
+    own wording, marked 「…」 in the notes, and becomes a ``gk:quote``; otherwise it is the notes'
+    summary and becomes a ``gk:paraphrase``."""
+
+    text: str
+    quote: bool = False
+
+    def passage(self, b: Builder) -> URIRef:
+        line = b.find_line(REFERENCE_DOC, self.text)
+        if self.quote:
+            if f"「{self.text}」" not in b.document(REFERENCE_DOC).line(line):
+                raise AuthoringError(f"reference line {line}: a quote must be the 「…」 wording of a public document: {self.text!r}")
+            return b.quote(REFERENCE_DOC, line, self.text)
+        return b.paraphrase(REFERENCE_DOC, line, self.text)
+
+
+Evidence = Q | P | R
 
 
 def cite(b: Builder, sources: Sequence[Evidence]) -> list[URIRef]:
