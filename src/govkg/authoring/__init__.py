@@ -27,6 +27,7 @@ TABLE_MODULES = (
     "govkg.authoring.tables.legal_instruments",
     "govkg.authoring.tables.ndrc_information_disclosure",
     "govkg.authoring.tables.procurement",
+    "govkg.authoring.tables.ndrc_posts_and_acts",
 )
 
 #: hand-written data files the tables rely on but do not generate

@@ -13,7 +13,6 @@ copy of this one.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -248,97 +247,6 @@ class Builder:
             raise AuthoringError(f"{doc}: {text!r} is on {len(found)} lines {found[:5]}, not exactly one")
         return found[0]
 
-    # -- outputs
-    def add_document(self, doc: Document) -> None:
-        self.documents[doc.key] = doc
-
-    def output(self, name: str, header: str = "") -> "Builder":
-        """Send the next triples to ``name`` (a file name such as ``reorganisations.ttl``)."""
-        if name not in self.graphs:
-            g = Graph()
-            bind_prefixes(g)
-            self.graphs[name] = g
-            self.headers[name] = header
-        elif header:
-            self.headers[name] = header
-        self.current = name
-        return self
-
-    @property
-    def graph(self) -> Graph:
-        if self.current is None:
-            self.output("data.ttl")
-        return self.graphs[self.current]
-
-    # -- triples
-    def add(self, s, p, o) -> None:
-        self.graph.add((term(s), term(p), term(o)))
-
-    def node(self, subject, types=(), **props) -> URIRef:
-        """Add a resource: ``types`` (CURIEs) and ``props`` as ``prefix__local=[values]``."""
-        s = term(subject)
-        for t in (types,) if isinstance(types, str) else types:
-            self.graph.add((s, RDF.type, term(t)))
-        for key, values in props.items():
-            p = term(key.replace("__", ":", 1))
-            if values is None:
-                continue
-            if not isinstance(values, (list, tuple, set, frozenset)):
-                values = [values]
-            for v in values:
-                if v is not None:
-                    self.graph.add((s, p, term(v)))
-        return s
-
-    def emit(self, rows: Iterable[Row]) -> None:
-        for row in rows:
-            row.emit(self)
-
-    # -- passages
-    def document(self, key: str) -> Document:
-        try:
-            return self.documents[key]
-        except KeyError:
-            raise AuthoringError(f"unknown document {key!r} (known: {sorted(self.documents)})") from None
-
-    def quote(self, doc: str, line: int, quote: str | None = None, *, after: int = 0) -> URIRef:
-        """The passage quoting ``quote`` verbatim from ``line`` of ``doc`` (whole line if None).
-
-        Fails unless the quote is on that line, at or after character ``after``."""
-        d = self.document(doc)
-        text = d.line(line)
-        if quote is None or quote == text.strip():
-            quote, start, end = text.strip(), None, None
-            if not quote:
-                raise AuthoringError(f"{doc} line {line}: the line is empty, nothing to quote")
-            self.spans.setdefault((doc, line), []).append((0, len(text)))
-        else:
-            if not quote:
-                raise AuthoringError(f"{doc} line {line}: empty quote")
-            start = text.find(quote, after)
-            if start < 0:
-                raise AuthoringError(f"{doc} line {line}: quote not found verbatim: {quote!r}")
-            end = start + len(quote)
-            self.spans.setdefault((doc, line), []).append((start, end))
-        node = iri("src:" + passage_id(d, line, start, end))
-        if node not in self._passages:
-            self._passages[node] = self.current or "data.ttl"
-            self.node(node, "gk:SourcePassage", gk__inDocument=d.iri, gk__line=integer(line),
-                      gk__locator=lit(d.locate(line)), gk__quote=lit(quote))
-        return node
-
-    def paraphrase(self, doc: str, line: int, text: str, *, key: str) -> URIRef:
-        """A passage that restates (not quotes) ``line`` of ``doc``: ``gk:paraphrase``, never
-        ``gk:quote``.  ``key`` names it (a paraphrase has no span to name it by)."""
-        d = self.document(doc)
-        d.line(line)  # exists
-        node = iri("src:" + f"{d.id_prefix}{line}-{key}")
-        if node not in self._passages:
-            self._passages[node] = self.current or "data.ttl"
-            self.node(node, "gk:SourcePassage", gk__inDocument=d.iri, gk__line=integer(line),
-                      gk__locator=lit(d.locate(line)), gk__paraphrase=zh(text) if _is_zh(text) else en(text))
-        return node
-
     # -- output
     def turtle(self, name: str) -> str:
         """Deterministic Turtle of one output, with its GENERATED header."""
@@ -366,7 +274,3 @@ class Builder:
                 raise
             written.append(target)
         return written
-
-
-def digest(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]

@@ -21,7 +21,7 @@ ROWS = [
     Node('legal:gd-digital-economy-regulation-art-05', ['gk:LegalProvision'],
          {'skos:prefLabel': [en('Guangdong Digital Economy Regulations, art. 5'), zh('广东省数字经济促进条例 第五条')],
            'gk:provisionOf': ['legal:gd-digital-economy-regulation']},
-         ev([])),
+         ev(['ref-gd-art5'])),
     Node('legal:guofa-2003-9', ['gk:LegalInstrument'],
          {'skos:prefLabel': [en('State Council Notice on the National Bureaus Managed by Ministries and Commissions'), zh('国务院关于部委管理的国家局设置的通知')],
            'gk:documentNumber': [lit('国发〔2003〕9号')],
@@ -73,10 +73,10 @@ ROWS = [
            'dcterms:identifier': [lit('000_5877207f3088a5d6.txt')],
            'skos:prefLabel': [en('NDRC mandate and government purchase of services compilation (scraped page)'), zh('国家发展和改革委员会职责与政府购买服务汇编（网页抓取）')]},
          ev([])),
-    Node('src:ref-ndrc', ['gk:SourceDocument'],
-         {'dcterms:description': [en('Checked facts beyond the source document (department mapping, timeline, 2018 and 2023 transfers, names), each with where it comes from.')],
-           'dcterms:identifier': [lit('shared/reference/ndrc.md')],
-           'skos:prefLabel': [en('govkg reference notes: NDRC'), zh('govkg 参考资料：国家发展改革委')]},
+    Node('src:doc-govkg-reference', ['gk:SourceDocument'],
+         {'dcterms:description': [en('The project\'s own reference notes: facts beyond the scraped page (department mapping, timeline, 2018 and 2023 transfers, bodies no longer retained, names), each with the public document it comes from (title, issuer, date, number). Wording in 「」 is the public document\'s own; the rest is a summary, cited as gk:paraphrase.')],
+           'dcterms:identifier': [lit('reference.md')],
+           'skos:prefLabel': [en('govkg reference notes'), zh('govkg 参考资料')]},
          ev([])),
 ]
 

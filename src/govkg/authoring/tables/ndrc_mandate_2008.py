@@ -16,12 +16,23 @@ import re
 from dataclasses import dataclass
 
 from govkg.authoring.builder import AuthoringError, Builder, en, zh
-from govkg.authoring.rows import Assignment, Body, Duty, Q
+from govkg.authoring.rows import Assignment, Body, Duty, Q, R
 from govkg.chinese import ARTEFACTS, normalise
 
 OUTPUT = "ndrc_mandate_2008.ttl"
 HEADER = "The NDRC's 2008 mandate (三定) from data/sources/000_5877207f3088a5d6.txt, lines 3-113:\ndepartments, main duties, department duties and one assignment per duty."
 START = "2008-03-15"
+#: The 三定 is dated 2008-08 (day not in the sources); its assignments start on the day the NPC
+#: approved the reform it rests on (line 3), precise only to the year as a start of these duties.
+START_EVIDENCE = R("2008, month August (day not in these sources): the NDRC's 2008 mandate (三定) with 28 functional bodies")
+START_QUALIFIERS = {
+    "gk:startPrecision": "gk:YearPrecision",
+    "gk:startBasis": [
+        en("2008-03-15 is the NPC's approval of the 2008 State Council reform on which the 三定 rests (source line 3); "
+           "the 三定 itself is dated August 2008, its day not in the sources."),
+        zh("2008-03-15 为三定方案所依据的2008年国务院机构改革方案经全国人大批准之日（来源第3行）；三定方案本身为2008年8月，具体日期来源未载。"),
+    ],
+}
 LEGAL_BASIS = "guofa-2008-11"
 TRAILING = "；;。,，"
 CO_RESPONSIBLE = re.compile("会同|共同|与有关部门|协助")
@@ -76,8 +87,8 @@ DEPARTMENTS = [
     Dept("23", "price-supervision", "价格监督检查司", "Department of Price Supervision and Inspection", 95,
          (("价格监督检查与反垄断局", "zh"), ("Bureau of Price Supervision and Anti-monopoly", "en"))),
     Dept("24", "laws-regulations", "法规司", "Department of Laws and Regulations", 97),
-    Dept("25", "foreign-affairs", "外事司", "Department of Foreign Affairs", 99,
-         (("国际合作司", "zh"), ("Department of International Cooperation", "en"))),
+    Dept("25", "foreign-affairs", "外事司", "Department of International Cooperation", 99,
+         (("国际合作司", "zh"), ("Department of Foreign Affairs", "en"))),
     Dept("26", "personnel", "人事司", "Department of Personnel", 101),
     Dept("27", "economic-mobilisation", "国民经济动员办公室", "Office of National Economic Mobilisation", 103),
     Dept("28", "key-project-inspectors", "重大项目稽察特派员办公室", "Office of Key Project Inspectors", 105),
@@ -109,8 +120,9 @@ MAIN_DUTIES = [
       ("macroeconomic-regulation", "economic-operation"),
       zh="负责监测宏观经济和社会发展态势", notation="(二)"),
     D(9, "负责汇总分析财政、金融等方面的情况,参与制定财政政策、货币政策和土地政策,拟订并组织实施价格政策。综合分析财政、金融、土地政策的执行效果,监督检查价格政策的执行。负责组织制定和调整少数由国家管理的重要商品价格和重要收费标準,依法查处价格违法行为和价格垄断行为等。负责全口径外债的总量控制、结构最佳化和监测工作,促进国际收支平衡。",
-      "Analyse fiscal and financial conditions, help make fiscal, monetary and land policy, set and enforce price policy, and control total external debt",
-      ("fiscal-and-financial", "prices", "price-supervision", "foreign-capital"),
+      "Analyse fiscal and financial conditions, help make fiscal, monetary and land policy, set price policy and key prices, and control total external debt",
+      ("fiscal-and-financial", "prices", "foreign-capital"),
+      canon="负责汇总分析财政、金融等方面的情况,参与制定财政政策、货币政策和土地政策,拟订并组织实施价格政策。综合分析财政、金融、土地政策的执行效果。负责组织制定和调整少数由国家管理的重要商品价格和重要收费标准。负责全口径外债的总量控制、结构优化和监测工作,促进国际收支平衡",
       zh="负责汇总分析财政、金融等方面的情况", notation="(三)"),
     D(11, "承担指导推进和综合协调经济体制改革的责任,研究经济体制改革和对外开放的重大问题,组织拟订综合性经济体制改革方案,协调有关专项经济体制改革方案,会同有关部门搞好重要专项经济体制改革之间的衔接,指导经济体制改革试点和改革试验区工作。",
       "Guide, advance and coordinate economic system reform",
@@ -119,26 +131,30 @@ MAIN_DUTIES = [
     D(13, "承担规划重大建设项目和生产力布局的责任,拟订全社会固定资产投资总规模和投资结构的调控目标、政策及措施,衔接平衡需要安排中央政府投资和涉及重大建设项目的专项规划。安排中央财政性建设资金,按国务院规定许可权审批、核准、审核重大建设项目、重大外资项目、境外资源开发类重大投资项目和大额用汇投资项目。指导和监督国外贷款建设资金的使用,引导民间投资的方向,研究提出利用外资和境外投资的战略、规划、总量平衡和结构最佳化的目标和政策。组织开展重大建设项目稽察。指导工程谘询业发展。",
       "Plan major construction projects and the layout of productive forces, regulate fixed-asset investment and approve major projects",
       ("investment", "foreign-capital"),
+      canon="承担规划重大建设项目和生产力布局的责任,拟订全社会固定资产投资总规模和投资结构的调控目标、政策及措施,衔接平衡需要安排中央政府投资和涉及重大建设项目的专项规划。安排中央财政性建设资金,按国务院规定权限审批、核准、审核重大建设项目、重大外资项目、境外资源开发类重大投资项目和大额用汇投资项目。指导和监督国外贷款建设资金的使用,引导民间投资的方向,研究提出利用外资和境外投资的战略、规划、总量平衡和结构优化的目标和政策。指导工程咨询业发展",
       zh="承担规划重大建设项目和生产力布局的责任", notation="(五)"),
     D(15, "推进经济结构战略性调整。组织拟订综合性产业政策,负责协调第一、二、三产业发展的重大问题并衔接平衡相关发展规划和重大政策,做好与国民经济和社会发展规划、计画的衔接平衡;协调农业和农村经济社会发展的重大问题;会同有关部门拟订服务业发展战略和重大政策,拟订现代物流业发展战略、规划,组织拟订高技术产业发展、产业技术进步的战略、规划和重大政策,协调解决重大技术装备推广套用等方面的重大问题。",
       "Advance the strategic adjustment of the economic structure",
       ("industry", "rural-economy", "high-tech-and-innovation"),
       zh="推进经济结构战略性调整", notation="(六)"),
     D(17, "承担组织编制主体功能区规划并协调实施和进行监测评估的责任,组织拟订区域协调发展及西部地区开发、振兴东北地区等老工业基地、促进中部地区崛起的战略、规划和重大政策,研究提出城镇化发展战略和重大政策,负责地区经济协作的统筹协调。",
-      "Draw up the plan of main functional zones and promote coordinated regional development and urbanisation",
+      "Coordinate, monitor and evaluate the implementation of the main functional zone plan and promote coordinated regional development and urbanisation",
       ("regional-development",),
-      zh="承担组织编制主体功能区规划并协调实施和进行监测评估的责任", notation="(七)"),
+      canon="承担主体功能区规划协调实施和进行监测评估的责任,组织拟订区域协调发展及西部地区开发、振兴东北地区等老工业基地、促进中部地区崛起的战略、规划和重大政策,研究提出城镇化发展战略和重大政策,负责地区经济协作的统筹协调",
+      zh="组织拟订区域协调发展战略、规划和重大政策", notation="(七)"),
     D(19, "承担重要商品总量平衡和巨观调控的责任,编制重要农产品、工业品和原材料进出口总量计画并监督执行,根据经济运行情况对进出口总量计画进行调整,拟订国家战略物资储备规划,负责组织国家战略物资的收储、动用、轮换和管理,会同有关部门管理国家粮食、棉花和食糖等储备。",
-      "Balance the aggregate supply of important commodities, plan their imports and exports, and manage national strategic material reserves",
+      "Balance the aggregate supply of important commodities, plan their imports and exports, and plan national strategic material reserves",
       ("trade-and-reserves",),
+      canon="承担重要商品总量平衡和宏观调控的责任,编制重要农产品、工业品和原材料进出口总量计划并监督执行,根据经济运行情况对进出口总量计划进行调整,拟订国家战略物资储备规划",
       zh="承担重要商品总量平衡和宏观调控的责任", notation="(八)"),
     D(21, "负责社会发展与国民经济发展的政策衔接,组织拟订社会发展战略、总体规划和年度计画,参与拟订人口和计画生育、科学技术、教育、文化、卫生、民政等发展政策,推进社会事业建设,研究提出促进就业、调整收入分配、完善社会保障与经济协调发展的政策建议,协调社会事业发展和改革中的重大问题及政策。",
       "Dovetail social development policy with national economic development; plan social development, employment and income distribution",
       ("social-development", "employment-and-income"),
       zh="负责社会发展与国民经济发展的政策衔接", notation="(九)"),
     D(23, "推进可持续发展战略,负责节能减排的综合协调工作,组织拟订发展循环经济、全社会能源资源节约和综合利用规划及政策措施并协调实施,参与编制生态建设、环境保护规划,协调生态建设、能源资源节约和综合利用的重大问题,综合协调环保产业和清洁生产促进有关工作。",
-      "Advance the sustainable development strategy and coordinate energy saving, emission reduction and the circular economy",
+      "Advance the sustainable development strategy and coordinate energy saving and the circular economy",
       ("resource-conservation-and-environment",),
+      canon="推进可持续发展战略,负责节能的综合协调工作,组织拟订发展循环经济、全社会能源资源节约和综合利用规划及政策措施并协调实施,参与编制生态建设、环境保护规划,协调生态建设、能源资源节约和综合利用的重大问题,综合协调环保产业和清洁生产促进有关工作",
       zh="推进可持续发展战略", notation="(十)"),
     D(25, "组织拟订应对气候变化重大战略、规划和政策,与有关部门共同牵头组织参加气候变化国际谈判,负责国家履行联合国气候变化框架公约的相关工作。",
       "Draw up major strategies, plans and policies on climate change and lead China's international climate negotiations",
@@ -159,6 +175,25 @@ MAIN_DUTIES = [
     D(31, "承办国务院交办的其他事项。",
       "Undertake other matters assigned by the State Council",
       ("internal-administration",), notation="(十五)"),
+]
+
+#: clauses carved out of main duties because they moved on their own in 2018 (reference §3):
+#: (main duty number, key suffix, duty).  Each is gk:carvedFrom its main duty, whose canonical
+#: text above leaves the clause out; the 2018 transfers are in the reorganisations table.
+MAIN_DUTY_PARTS = [
+    (3, "price-supervision", D(9, MAIN_DUTIES[2].quote,
+       "Supervise and inspect the execution of price policy; investigate price violations and price monopolies under the law",
+       ("price-supervision",), canon="监督检查价格政策的执行,依法查处价格违法行为和价格垄断行为")),
+    (5, "key-project-inspection", D(13, MAIN_DUTIES[4].quote,
+       "Inspect major construction projects", ("investment",), canon="组织开展重大建设项目稽察")),
+    (7, "main-functional-zone-planning", D(17, MAIN_DUTIES[6].quote,
+       "Draw up the plan of main functional zones", ("regional-development",), canon="组织编制主体功能区规划")),
+    (8, "strategic-reserves", D(19, MAIN_DUTIES[7].quote,
+       "Purchase, release, rotate and manage national strategic material reserves; manage the national grain, cotton and sugar reserves with other departments",
+       ("trade-and-reserves",), canon="负责组织国家战略物资的收储、动用、轮换和管理,会同有关部门管理国家粮食、棉花和食糖等储备",
+       zh="负责组织国家战略物资的收储、动用、轮换和管理")),
+    (10, "emission-reduction", D(23, MAIN_DUTIES[9].quote,
+       "Coordinate emission reduction", ("climate-change",), canon="负责减排的综合协调工作")),
 ]
 
 #: department slug -> its duties in text order
@@ -398,12 +433,24 @@ DEPARTMENT_DUTIES: dict[str, list[D]] = {
           "Coordinate the promotion of the environmental protection industry and cleaner production",
           "resource-conservation-and-environment"),
         D(81, "组织协调重大节能减排示範工程和新产品、新技术、新设备的推广套用;",
-          "Coordinate major energy-saving and emission-reduction demonstration projects and the promotion of new products, technologies and equipment",
-          "resource-conservation-and-environment"),
-        D(81, "承担国家应对气候变化及节能减排工作领导小组有关节能减排方面的具体工作。",
-          "Do the energy-saving and emission-reduction work of the National Leading Group on Climate Change, Energy Saving and Emission Reduction",
+          "Coordinate major energy-saving demonstration projects and the promotion of new products, technologies and equipment",
           "resource-conservation-and-environment",
-          zh="承担国家应对气候变化及节能减排工作领导小组有关节能减排方面的具体工作"),
+          canon="组织协调重大节能示范工程和新产品、新技术、新设备的推广应用",
+          zh="组织协调重大节能示范工程和新产品、新技术、新设备的推广应用"),
+        D(81, "承担国家应对气候变化及节能减排工作领导小组有关节能减排方面的具体工作。",
+          "Do the energy-saving work of the National Leading Group on Climate Change, Energy Saving and Emission Reduction",
+          "resource-conservation-and-environment",
+          canon="承担国家应对气候变化及节能减排工作领导小组有关节能方面的具体工作",
+          zh="承担国家应对气候变化及节能减排工作领导小组有关节能方面的具体工作"),
+        # carved out: the 减排 (emission reduction) parts moved to 生态环境部 in 2018 (reference §3)
+        D(81, "组织协调重大节能减排示範工程和新产品、新技术、新设备的推广套用;",
+          "Coordinate major emission-reduction demonstration projects", "climate-change",
+          canon="组织协调重大减排示范工程"),
+        D(81, "承担国家应对气候变化及节能减排工作领导小组有关节能减排方面的具体工作。",
+          "Do the emission-reduction work of the National Leading Group on Climate Change, Energy Saving and Emission Reduction",
+          "climate-change",
+          canon="承担国家应对气候变化及节能减排工作领导小组有关减排方面的具体工作",
+          zh="承担国家应对气候变化及节能减排工作领导小组有关减排方面的具体工作"),
     ],
     "climate-change": [
         D(83, "综合分析气候变化对经济社会发展的影响,",
@@ -656,13 +703,19 @@ def build(b: Builder) -> None:
         b.emit([
             Duty(local, label, d.en, text, domains, [src], notation=d.notation,
                  co_responsible=bool(CO_RESPONSIBLE.search(text))),
-            Assignment(local, local, holder, [src], start=START, basis=[LEGAL_BASIS]),
+            Assignment(local, local, holder, [src, START_EVIDENCE], start=START, basis=[LEGAL_BASIS],
+                       props=START_QUALIFIERS),
         ])
 
     if len(MAIN_DUTIES) != 15:
         raise AuthoringError("the 2008 mandate has 15 main duties")
     for i, d in enumerate(MAIN_DUTIES, 1):
         duty(f"ndrc-2008-main-{i:02d}", d, "inst:ndrc")
+
+    for number, suffix, d in MAIN_DUTY_PARTS:
+        main = f"ndrc-2008-main-{number:02d}"
+        duty(f"{main}-{suffix}", d, "inst:ndrc")
+        b.add(f"duty:{main}-{suffix}", "gk:carvedFrom", f"duty:{main}")
 
     if [d.slug for d in DEPARTMENTS] != list(DEPARTMENT_DUTIES):
         raise AuthoringError("department order differs between DEPARTMENTS and DEPARTMENT_DUTIES")

@@ -18,6 +18,9 @@ YES, COND, NO, PEND = "proc:eligibility-yes", "proc:eligibility-conditional", "p
 EPO = "http://publications.europa.eu/resource/authority/procurement-procedure-type/"
 ORDER_START = "2020-03-01"
 G85 = "legal:gansu-gov-office-2014-85"
+GANSU = [zh("甘肃省"), en("Gansu Province")]
+GANSU_NOTE = [en("Assigned by a Gansu provincial document (甘政办发〔2014〕85号, as FAQ 8 of the Gansu 100 Questions gives it): it holds in Gansu; other provinces are not recorded."),
+              zh("依据甘肃省文件（甘政办发〔2014〕85号，见甘肃“100问”第8问）：适用于甘肃省；其他省份未见记载。")]
 
 
 def art(n, item=None):
@@ -221,8 +224,8 @@ DUTIES = [
     ("lead-and-supervise", "牵头建立政府购买服务制度并监督指导购买主体", "Lead the purchase-of-services system and supervise purchasers",
      "牵头负责建立健全政府购买服务制度，监督、指导各类购买主体依法开展购买服务工作，做好资金管理、监督检查和绩效评价等工作。",
      [("role:finance-department", [G85, q(8)], None, [(377, "财政部门牵头负责建立健全政府购买服务制度,监督、指导各类购买主体依法开展购买服务工作,做好资金管理、监督检查和绩效评价等工作。"), (373, "“政府统一领导,财政部门牵头,民政、工商管理以及行业主管部门协同,职能部门履职,监督部门保障”")])]),
-    ("working-mechanism", "建立政府购买服务工作机制", "Set up the working mechanism for purchase of services",
-     "地方各级人民政府建立“政府统一领导，财政部门牵头，民政、工商管理以及行业主管部门协同，职能部门履职，监督部门保障”的工作机制，拟定购买服务目录，确定购买服务计划，指导监督购买服务工作。",
+    ("working-mechanism", "可建立政府购买服务工作机制", "May set up the working mechanism for purchase of services",
+     "地方各级人民政府可根据本地区实际情况，建立“政府统一领导，财政部门牵头，民政、工商管理以及行业主管部门协同，职能部门履职，监督部门保障”的工作机制，拟定购买服务目录，确定购买服务计划，指导监督购买服务工作。",
      [("role:local-government", ["legal:gov-office-2013-96", q(7)], None, [(373, "地方各级人民政府可根据本地区实际情况,建立“政府统一领导,财政部门牵头,民政、工商管理以及行业主管部门协同,职能部门履职,监督部门保障”的工作机制,拟定购买服务目录,确定购买服务计划,指导监督购买服务工作。")])]),
     ("development-planning", "将政府购买服务纳入中长期规划", "Include purchase of services in medium- and long-term development plans",
      "根据提高公共服务供给保障能力的需要，负责将政府购买服务纳入国民经济和社会发展中长期规划统筹安排。",
@@ -321,9 +324,11 @@ def build_legal(b: Builder) -> None:
     cite(b, ORDER, [Q(825, "政府购买服务管理办法"), Q(333, "(7)《政府购买服务管理办法》(财政部令第102号);")])
     for n in range(1, 22):
         ln = st.art_line[cn(n)]
+        end = st.art_line[cn(n + 1)] if n < 21 else len(main.lines) + 1
         b.node(art(n), "gk:LegalProvision", gk__provisionOf=ORDER, eli__id_local=lit(f"第{cn(n)}条"),
                skos__prefLabel=both(*art_label(n)))
-        cite(b, art(n), [Q(ln)])
+        # every paragraph of the article, not only its first line
+        cite(b, art(n), [Q(k) for k in range(ln, min(end, 898)) if main.line(k).strip()])
     for item, (ln, quote, en_desc) in sorted(ITEMS.items()):
         b.node(art(10, item), "gk:LegalProvision", gk__provisionOf=ORDER, dcterms__isPartOf=art(10),
                eli__id_local=lit(f"第十条第（{cn(item)}）项"), skos__prefLabel=both(*art_label(10, item)),
@@ -453,7 +458,10 @@ def build_duties(b: Builder) -> None:
             a = f"asg:proc-{slug}" if len(asgs) == 1 else f"asg:proc-{slug}-{holder.split(':')[1]}"
             b.node(a, "gk:DutyAssignment", gk__duty=node, gk__holder=holder,
                    gk__startDate=date(start) if start else None,
-                   gk__confidence=lit("unverified") if start else None, gk__legalBasis=list(bases))
+                   gk__confidence=lit("unverified") if start else None, gk__legalBasis=list(bases),
+                   # FAQ 8 quotes a Gansu provincial document: what it assigns holds in Gansu
+                   gk__scope=GANSU if G85 in bases else None,
+                   skos__scopeNote=GANSU_NOTE if G85 in bases else None)
             cite(b, a, [Q(*x) for x in psg])
 
 

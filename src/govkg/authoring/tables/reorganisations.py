@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from govkg.authoring.builder import AuthoringError, Builder, en, iri, lit
-from govkg.authoring.rows import Assignment, Duty, Node, Q, Reorganisation, Transfer
+from govkg.authoring.builder import AuthoringError, Builder, boolean, date, en, iri
+from govkg.authoring.rows import Assignment, Duty, Node, Q, R, Reorganisation, Transfer
 from govkg.chinese import normalise
 
 OUTPUT = "reorganisations.ttl"
@@ -21,27 +21,8 @@ HEADER = "The reorganisation events of 1952-2023, every transfer of duties in th
 S: dict[str, object] = {}
 
 
-@dataclass(frozen=True)
-class RefNote:
-    """A passage of the reference notes, cited by section (no line)."""
-
-    key: str
-    locator: str
-    quote: str
-
-    def passage(self, b: Builder):
-        node = iri("src:" + self.key)
-        b.node(node, "gk:SourcePassage", gk__inDocument="src:ref-ndrc", gk__locator=lit(self.locator),
-               gk__quote=lit(self.quote))
-        return node
-
-
 def Q_(key: str, line: int, quote: str) -> None:
     S[key] = Q(line, quote)
-
-
-def R_(key: str, locator: str, quote: str) -> None:
-    S[key] = RefNote(key, locator, quote)
 
 
 def ev(keys):
@@ -66,17 +47,22 @@ Q_("L159-samr", 159, "将国家发展和改革委员会的价格监督检查与�
 Q_("L159-nhsa", 159, "将国家发展和改革委员会的药品和医疗服务价格管理职责整合,组建中华人民共和国国家医疗保障局")
 Q_("L159-nfsra", 159, "将国家发展和改革委员会的组织实施国家战略物资收储、轮换和管理,管理国家粮食、棉花和食糖储备等职责整合,组建中华人民共和国国家粮食和物资储备局,由国家发展和改革委员会管理。")
 Q_("L169-nbs", 169, "国家发改委副主任、党组成员兼国家统计局局长、党组书记")
-R_("ref-2003-setc", "reference §2, 2003-03-10", "国家经济贸易委员会 duties merged into the NDRC: 行业规划、产业政策、经济运行调节、技术改造投资管理、多种所有制企业的宏观指导、促进中小企业发展、重要工业品和原材料进出口计划; 国家经济贸易委员会 abolished (NPC decision of 2003-03-10 and the plan's explanation)")
-R_("ref-2003-bureaus", "reference §2, 2003-03-21", "国发〔2003〕9号: 国家粮食局 and 国家烟草专卖局 managed by the NDRC")
-R_("ref-2008-nea", "reference §2, 2008-03-15", "国家能源局 created from NDRC's 能源行业管理有关职责及机构, managed by the NDRC (NPC decision of 2008-03-15)")
-R_("ref-2013-nea", "reference §2, 2013-03-14", "国家能源局 re-formed (absorbs 国家电力监管委员会), still managed by the NDRC (NPC decision of 2013)")
-R_("ref-2018-mara", "reference §3", "农业投资项目管理职责 (together with those of 财政部, 国土资源部, 水利部) → 农业农村部")
-R_("ref-2023-plan", "reference §4", "国家发展和改革委员会承担的统筹推进数字经济发展、组织实施国家大数据战略、推进数据要素基础制度建设、推进数字基础设施布局建设等职责划入国家数据局")
-R_("ref-2023-most", "reference §2, 2023-03-10", "科学技术部's 组织拟订科技促进社会发展规划和政策 duty is split among the NDRC, 生态环境部, 国家卫生健康委员会 and others (《党和国家机构改革方案》, 2023-03-16)")
-R_("ref-names-state-council", "reference §5", "| 国务院 | State Council | Q59261 |")
-R_("ref-names-mof", "reference §5", "| 财政部 | Ministry of Finance | Q832407 |")
-R_("ref-names-mca", "reference §5", "| 民政部 | Ministry of Civil Affairs | – |")
-R_("ref-gd-art5", "reference §2, 2021-07-30; 《广东省数字经济促进条例》第五条", "县级以上人民政府应当将数字经济发展纳入国民经济和社会发展规划")
+# the project's reference notes (data/sources/reference.md): 「」 wording is quoted, summaries paraphrased
+S["ref-2003-setc"] = R("行业规划、产业政策、经济运行调节、技术改造投资管理、多种所有制企业的宏观指导、促进中小企业发展、重要工业品和原材料进出口计划", quote=True)
+S["ref-2003-bureaus"] = R("2003-03-21: 国家粮食局 and 国家烟草专卖局 are national bureaus managed by the NDRC.")
+S["ref-2008-nea"] = R("creates 国家能源局 from the NDRC's 「能源行业管理有关职责及机构」, managed by the NDRC")
+S["ref-2013-nea"] = R("re-forms 国家能源局, which absorbs 国家电力监管委员会 and stays managed by the NDRC")
+S["ref-2018-mara"] = R("「农业投资项目管理职责」 of the NDRC, together with those of 财政部, 国土资源部 and 水利部 → 农业农村部")
+S["ref-2023-plan"] = R("国家发展和改革委员会承担的统筹推进数字经济发展、组织实施国家大数据战略、推进数据要素基础制度建设、推进数字基础设施布局建设等职责划入国家数据局", quote=True)
+S["ref-2023-most"] = R("科学技术部's duty 「组织拟订科技促进社会发展规划和政策」 is split among the NDRC, 生态环境部, 国家卫生健康委员会 and other departments")
+S["ref-names-state-council"] = R("国务院: State Council (Wikidata Q59261).")
+S["ref-names-mof"] = R("财政部: Ministry of Finance (Wikidata Q832407).")
+S["ref-names-mca"] = R("民政部: Ministry of Civil Affairs.")
+S["ref-2018-sag"] = R("国家粮食和物资储备局 is formed, managed by the NDRC; 国家粮食局 is no longer retained.")
+S["ref-2018-sag-dismantled"] = R("The State Administration of Grain will be dismantled", quote=True)
+S["ref-2018-mlr"] = R("自然资源部 is formed; 国土资源部, 国家海洋局 and 国家测绘地理信息局 are no longer retained.")
+S["ref-2018-units-not-recorded"] = R("Not in these sources: whether the NDRC's internal units 价格监督检查与反垄断局 (价格监督检查司), 应对气候变化司 and 重大项目稽察特派员办公室 were abolished.")
+S["ref-gd-art5"] = R("县级以上人民政府应当将数字经济发展纳入国民经济和社会发展规划", quote=True)
 
 
 # passages of the 2008 mandate cited here
@@ -165,21 +151,21 @@ NEW_DUTIES = [
     NewDuty("manage-nda", "管理国家数据局", "Managing the National Data Administration",
             "internal-administration", ["ref-2023-plan"]),
     NewDuty("main-functional-zone-planning", "组织编制主体功能区规划职责", "Drawing up the plan of main functional zones",
-            "regional-development", ["L159-mnr"], ["07"]),
+            "regional-development", ["L159-mnr"]),
     NewDuty("climate-change-and-emission-reduction", "应对气候变化和减排职责", "Addressing climate change and emission reduction",
-            "climate-change", ["L159-mee"], ["11"]),
+            "climate-change", ["L159-mee"]),
     NewDuty("agricultural-investment-projects", "农业投资项目管理职责", "Management of agricultural investment projects",
             "rural-economy", ["L159-mara", "ref-2018-mara"], ["05"]),
     NewDuty("key-project-inspection", "重大项目稽察职责", "Inspection of key construction projects",
-            "investment", ["L159-nao"], ["05"]),
+            "investment", ["L159-nao"]),
     NewDuty("price-supervision-and-antimonopoly", "价格监督检查与反垄断执法职责",
             "Price supervision and inspection, and anti-monopoly law enforcement", "price-supervision",
-            ["L159-samr"], ["03"]),
+            ["L159-samr"]),
     NewDuty("drug-and-medical-service-pricing", "药品和医疗服务价格管理职责",
             "Management of drug and medical service prices", "prices", ["L159-nhsa"], ["03"]),
     NewDuty("strategic-material-reserves", "组织实施国家战略物资收储、轮换和管理,管理国家粮食、棉花和食糖储备等职责",
             "Purchasing, rotating and managing national strategic material reserves; managing the national grain, cotton and sugar reserves",
-            "trade-and-reserves", ["L159-nfsra"], ["08"], aliases_zh=["国家战略物资储备", "粮食储备"]),
+            "trade-and-reserves", ["L159-nfsra"], aliases_zh=["国家战略物资储备", "粮食储备"]),
     *[NewDuty(f"nda-{slug}", zh, en, "digital-economy", ["ref-2023-plan"]) for slug, zh, en in [
         ("digital-economy", "统筹推进数字经济发展", "Coordinating and advancing the development of the digital economy"),
         ("big-data-strategy", "组织实施国家大数据战略", "Implementing the national big data strategy"),
@@ -218,6 +204,11 @@ class Move:
     to: str  # CURIE
     event: str
     sources: list[str]
+    inferred: str | None = None  # no source states the move: how it is inferred
+
+
+INFERRED_RENAMING = ("No source states this transfer: the sources say the body was renamed (1998) or reorganised "
+                     "(2003) and describe the duty before and after, so the duty is inferred to have passed with it.")
 
 
 HOLDINGS = [
@@ -229,7 +220,8 @@ HOLDINGS = [
         "multi-ownership-guidance", "sme-promotion", "import-export-plans")],
     Holding("industry-management", "inst:ndrc", None, ["L155-miit"]),
     Holding("manage-stma", "inst:ndrc", "2003-03-21", ["ref-2003-bureaus"], ["guofa-2003-9"]),
-    Holding("manage-sag", "inst:ndrc", "2003-03-21", ["ref-2003-bureaus", "L33"], ["guofa-2003-9"]),
+    Holding("manage-sag", "inst:ndrc", "2003-03-21", ["ref-2003-bureaus", "L33", "ref-2018-sag"], ["guofa-2003-9"],
+            end="2018-03-17", note="Ends because the 2018 reform no longer retained 国家粮食局 (reference §7); its duties went into 国家粮食和物资储备局."),
     Holding("energy-industry-management", "inst:ndrc", None, ["L155-nea"]),
     Holding("manage-nea", "inst:ndrc", "2008-03-15", ["L155-nea", "L33"], ["npc-2008-reform-decision"]),
     Holding("manage-nfsra", "inst:ndrc", "2018-03-17", ["L159-nfsra"], ["npc-2018-reform-decision"]),
@@ -254,9 +246,12 @@ HOLDINGS = [
 ]
 
 TRANSFERS = [
-    Move("comprehensive-economic-management", "inst:spc", "inst:sdpc", "1998-state-council-reform", ["L151-sdpc"]),
-    Move("comprehensive-economic-management", "inst:sdpc", "inst:ndrc", "2003-state-council-reform", ["L153-ndrc"]),
-    Move("development-strategy-and-macro-management", "inst:sdpc", "inst:ndrc", "2003-state-council-reform", ["L153-ndrc"]),
+    Move("comprehensive-economic-management", "inst:spc", "inst:sdpc", "1998-state-council-reform", ["L151-sdpc", "L149-cem"],
+         inferred=INFERRED_RENAMING),
+    Move("comprehensive-economic-management", "inst:sdpc", "inst:ndrc", "2003-state-council-reform", ["L153-ndrc", "L149-cem"],
+         inferred=INFERRED_RENAMING),
+    Move("development-strategy-and-macro-management", "inst:sdpc", "inst:ndrc", "2003-state-council-reform",
+         ["L153-ndrc", "L151-focus"], inferred=INFERRED_RENAMING),
     Move("scores-economic-system-reform", "inst:scores", "inst:ndrc", "2003-state-council-reform", ["L153-ndrc"]),
     *[Move(f"setc-{s}", "inst:setc", "inst:ndrc", "2003-state-council-reform", ["L153-ndrc", "ref-2003-setc"]) for s in (
         "industry-planning", "industrial-policy", "economic-operation-regulation", "technical-renovation-investment",
@@ -293,9 +288,28 @@ DEPARTMENT_COMPONENTS = [
     ("strategic-material-reserves", "inst:state-bureau-material-reserve", None, "inst:nfsra"),
     ("strategic-material-reserves", "dept:ndrc-economy-trade", ["储备"], "inst:nfsra"),
 ]
+#: 2018: clauses carved out of 2008 duties (ndrc_mandate_2008: MAIN_DUTY_PARTS and the 减排 parts of
+#: 资源节约和环境保护司's line 81) that moved with a plan-level duty: (plan duty, duty, from, to).
+CARVED_COMPONENTS = [
+    ("price-supervision-and-antimonopoly", "ndrc-2008-main-03-price-supervision", "inst:ndrc", "inst:samr"),
+    ("key-project-inspection", "ndrc-2008-main-05-key-project-inspection", "inst:ndrc", "inst:nao"),
+    ("main-functional-zone-planning", "ndrc-2008-main-07-main-functional-zone-planning", "inst:ndrc", "inst:mnr"),
+    ("strategic-material-reserves", "ndrc-2008-main-08-strategic-reserves", "inst:ndrc", "inst:nfsra"),
+    ("climate-change-and-emission-reduction", "ndrc-2008-main-10-emission-reduction", "inst:ndrc", "inst:mee"),
+    ("climate-change-and-emission-reduction", "ndrc-resource-conservation-07", "dept:ndrc-resource-conservation", "inst:mee"),
+    ("climate-change-and-emission-reduction", "ndrc-resource-conservation-08", "dept:ndrc-resource-conservation", "inst:mee"),
+]
 #: 2018: main duties of 2008 moved whole (not only in part).
 WHOLE_MAIN_DUTIES = [("11", "climate-change-and-emission-reduction", "inst:mee")]
 
+
+
+#: 2018: what the sources say about bodies afterwards.  The three NDRC units whose duties all left
+#: are not recorded after the reform (their fate is in none of the sources): gk:notRecordedAfter.
+AFTER_2018 = [
+    *[Node(unit, (), {"gk:notRecordedAfter": date("2018-03-17")}, ev(["ref-2018-units-not-recorded"]))
+      for unit in ("dept:ndrc-price-supervision", "dept:ndrc-climate-change", "dept:ndrc-key-project-inspectors")],
+]
 
 
 def local(curie: str) -> str:
@@ -317,6 +331,8 @@ def component_transfers(b: Builder) -> list[tuple[str, Move]]:
             key = "L159-" + local(to)
             found.append((plan_duty, Move(str(duty).rsplit("/", 1)[-1], holder, to, "2018-state-council-reform",
                                           [key] if key in S else [])))
+    for plan_duty, duty, frm, to in CARVED_COMPONENTS:
+        found.append((plan_duty, Move(duty, frm, to, "2018-state-council-reform", ["L159-" + local(to)])))
     for number, plan_duty, to in WHOLE_MAIN_DUTIES:
         found.append((plan_duty, Move(f"ndrc-2008-main-{number}", "inst:ndrc", to, "2018-state-council-reform",
                                       ["L159-" + local(to)])))
@@ -337,4 +353,6 @@ def build(b: Builder) -> None:
         if plan_duty is not None:
             b.add("duty:" + t.duty, "gk:partOfDuty", "duty:" + plan_duty)
             b.timeline.setdefault((t.duty, t.frm), "asg:" + t.duty)
-        b.emit([Transfer(t.duty, t.frm, t.to, t.event, ev(t.sources))])
+        props = {"gk:inferred": boolean(True), "gk:inferenceBasis": en(t.inferred)} if t.inferred else {}
+        b.emit([Transfer(t.duty, t.frm, t.to, t.event, ev(t.sources), props=props)])
+    b.emit(AFTER_2018)
