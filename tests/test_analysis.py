@@ -28,7 +28,8 @@ def test_2018_network_ndrc_gives_to_seven_bodies(backend):
     assert isinstance(g, nx.MultiDiGraph)
     assert set(g.successors("inst:ndrc")) == RECEIVERS_2018
     weights = {v: d["weight"] for _, v, d in g.out_edges("inst:ndrc", data=True)}
-    assert weights == {"inst:mee": 9, "inst:samr": 6, "inst:nao": 5, "inst:mnr": 2, "inst:nfsra": 2,
+    # the clauses carved out of main duties (三)(五)(七)(八)(十) and the 减排 parts of line 81 move too
+    assert weights == {"inst:mee": 12, "inst:samr": 7, "inst:nao": 6, "inst:mnr": 3, "inst:nfsra": 3,
                        "inst:mara": 1, "inst:nhsa": 1}
     # the other 2018 givers: the material-reserve bureau and three ministries
     assert {u for u, _ in g.in_edges("inst:mara")} == {"inst:ndrc", "inst:mof", "inst:mlr", "inst:mwr"}
@@ -43,23 +44,26 @@ def test_department_level_network(backend):
     g = graphs.transfer_network(backend, year=2018, rollup=False)
     assert g.edges["dept:ndrc-climate-change", "inst:mee", "event:2018-state-council-reform"]["weight"] == 8
     assert g.edges["dept:ndrc-price-supervision", "inst:samr", "event:2018-state-council-reform"]["weight"] == 6
-    assert g.out_degree("inst:ndrc") == 2  # mee (main duty 11) and mara
+    # mee (main duty 11, the 减排 clause of (十)), mara, and the clauses carved out of (三)(五)(七)(八)
+    assert set(g.successors("inst:ndrc")) == {"inst:mee", "inst:mara", "inst:samr", "inst:nao", "inst:mnr",
+                                              "inst:nfsra"}
 
 
 def test_transfers_report_2018(backend):
     r = reports.transfers_report(backend, 2018)
     (ev,) = r["reorganisations"]
     assert (ev["event"], ev["date"], ev["transfers"], ev["duties"]) == (
-        "event:2018-state-council-reform", "2018-03-17", 32, 28)
-    assert ev["top_gainer"]["id"] == "inst:mee" and ev["top_gainer"]["gained"] == 9
-    assert ev["top_loser"]["id"] == "inst:ndrc" and ev["top_loser"]["lost"] == 26
+        "event:2018-state-council-reform", "2018-03-17", 39, 35)
+    assert ev["top_gainer"]["id"] == "inst:mee" and ev["top_gainer"]["gained"] == 12
+    assert ev["top_loser"]["id"] == "inst:ndrc" and ev["top_loser"]["lost"] == 33
     out = r["outflows"]
     assert out["receiver_count"] == 7
     assert {x["id"] for x in out["receivers"]} == RECEIVERS_2018
-    assert (out["duties"], out["transfers"]) == (28, 29)
+    assert (out["duties"], out["transfers"]) == (35, 36)
     nfsra = next(x for x in out["receivers"] if x["id"] == "inst:nfsra")
-    assert (nfsra["duties"], nfsra["transfers"]) == (4, 5)
-    assert {g["id"] for g in nfsra["givers"]} == {"dept:ndrc-economy-trade", "inst:state-bureau-material-reserve"}
+    assert (nfsra["duties"], nfsra["transfers"]) == (5, 6)
+    assert {g["id"] for g in nfsra["givers"]} == {"dept:ndrc-economy-trade", "inst:state-bureau-material-reserve",
+                                                  "inst:ndrc"}
     # every duty has its text and a source passage
     for flow in ev["flows"]:
         for duty in flow["duties"]:
@@ -75,7 +79,7 @@ def test_transfers_report_all_years(backend):
         ("event:1998-state-council-reform", 1, 1, "inst:sdpc", "inst:spc"),
         ("event:2003-state-council-reform", 10, 10, "inst:ndrc", "inst:setc"),
         ("event:2008-state-council-reform", 3, 3, "inst:miit", "inst:ndrc"),
-        ("event:2018-state-council-reform", 32, 28, "inst:mee", "inst:ndrc"),
+        ("event:2018-state-council-reform", 39, 35, "inst:mee", "inst:ndrc"),
         ("event:2023-institutional-reform", 7, 5, "inst:nda", "inst:ndrc"),
     ]
 
@@ -87,16 +91,18 @@ def test_ndrc_lineage_has_three_names(backend):
     g = graphs.lineage_graph(backend)
     lin = graphs.lineage_of(g, "inst:ndrc")
     assert lin["main_line"] == ["inst:spc", "inst:sdpc", "inst:ndrc"]
-    assert set(lin["merged_in"]) == {"inst:setc", "inst:scores"}
+    # 国家经济贸易委员会 gave part of its duties (transfers), it is not a predecessor
+    assert set(lin["merged_in"]) == {"inst:scores"}
     r = reports.lineage_report(backend)
     names = [n["zh"] for n in r["lineages"]["inst:ndrc"]["names"]]
     assert names == ["国家计划委员会", "国家发展计划委员会", "国家发展和改革委员会"]
     assert g.edges["inst:spc", "inst:sdpc"]["event"] == "event:1998-state-council-reform"
     assert g.edges["inst:sdpc", "inst:ndrc"]["date"] == "2003-03-10"
     assert g.edges["inst:serc", "inst:nea"]["date"] == "2013-03-14"
-    assert [n["id"] for n in r["lineages"]["inst:nfsra"]["names"]] == [
-        "inst:state-bureau-material-reserve", "inst:nfsra"]
-    assert g.number_of_nodes() == 9 and g.number_of_edges() == 6
+    assert [n["id"] for n in r["lineages"]["inst:nfsra"]["names"]] == ["inst:sag", "inst:nfsra"]
+    assert set(g.predecessors("inst:nfsra")) == {"inst:sag", "inst:state-bureau-material-reserve"}
+    assert g.edges["inst:mlr", "inst:mnr"]["date"] == "2018-03-17"
+    assert g.number_of_nodes() == 11 and g.number_of_edges() == 7
 
 
 # ------------------------------------------------------------------ organisation tree
@@ -107,9 +113,11 @@ def test_org_tree_2010_and_2025(backend):
     assert r2010["counts"]["departments"] == 30
     assert {b["id"] for b in r2010["bureaus"]} == {"inst:nea", "inst:sag", "inst:state-bureau-material-reserve"}
     r2025 = reports.org_report(backend, "2025-01-01")
-    assert r2025["counts"] == {"departments": 27, "bureaus": 4, "own_duties": 31, "department_duties": 116,
+    # 国家粮食局 was no longer retained in 2018 (reference §7): not a bureau in 2025, and the
+    # NDRC's management of it (one of its own duties in 2010) has ended
+    assert r2025["counts"] == {"departments": 27, "bureaus": 3, "own_duties": 30, "department_duties": 116,
                                "duties_in_tree": 156}
-    assert {b["id"] for b in r2025["bureaus"]} == {"inst:nda", "inst:nea", "inst:nfsra", "inst:sag"}
+    assert {b["id"] for b in r2025["bureaus"]} == {"inst:nda", "inst:nea", "inst:nfsra"}
     depts = {d["id"] for d in r2025["departments"]}
     assert "dept:ndrc-climate-change" not in depts and "dept:ndrc-price" in depts
     g = graphs.org_tree(backend, "2025-01-01", "inst:ndrc")
@@ -129,13 +137,14 @@ def test_org_tree_before_founding_is_an_error(backend):
 
 def test_domain_centrality_and_communities(backend):
     g = graphs.domain_graph(backend)
-    assert (g.number_of_nodes(), g.number_of_edges()) == (30, 43)
+    assert (g.number_of_nodes(), g.number_of_edges()) == (30, 45)
     r = reports.domains_report(backend)
     top = [(x["id"], x["strength"]) for x in r["top"][:3]]
-    assert top == [("dept:ndrc-development-planning", 7), ("dept:ndrc-national-economy", 6),
-                   ("dept:ndrc-regional-economy", 6)]
+    # the 减排 clauses carved out of 资源节约和环境保护司's line 81 are climate-change duties
+    assert top == [("dept:ndrc-development-planning", 8), ("dept:ndrc-resource-conservation", 8),
+                   ("dept:ndrc-climate-change", 7)]
     assert r["top"][0]["zh"] == "发展规划司"
-    assert len(r["communities"]) == 10
+    assert len(r["communities"]) == 11
     admin = {"dept:ndrc-general-office", "dept:ndrc-party-committee", "dept:ndrc-personnel",
              "dept:ndrc-policy-studies", "dept:ndrc-retired-cadres"}
     assert any({d["id"] for d in c["departments"]} == admin for c in r["communities"])
@@ -148,12 +157,12 @@ def test_domain_centrality_and_communities(backend):
 
 def test_summary_2008_to_2025(backend):
     r = reports.summary_report(backend, end="2025-01-01")
-    assert (r["duties_start"], r["duties_end"], r["change"]) == (171, 147, -24)
+    assert (r["duties_start"], r["duties_end"], r["change"]) == (178, 146, -32)
     changes = {c["event"]: (c["duties_out"], c["duties_in"]) for c in r["reorganisations"]}
-    assert changes == {"event:2018-state-council-reform": (26, 0), "event:2023-institutional-reform": (4, 1)}
+    assert changes == {"event:2018-state-council-reform": (33, 0), "event:2023-institutional-reform": (4, 1)}
     climate = next(d for d in r["domains"] if d["id"] == "domain:climate-change")
-    assert (climate["before"], climate["after"], climate["change"]) == (10, 1, -9)
-    assert len(r["duties_gone"]) == 30 and len(r["duties_new"]) == 6
+    assert (climate["before"], climate["after"], climate["change"]) == (13, 1, -12)
+    assert len(r["duties_gone"]) == 38 and len(r["duties_new"]) == 6
 
 
 # ------------------------------------------------------------------ CLI
@@ -180,7 +189,7 @@ def test_cli_analyze_every_topic_as_table(topic):
 
 def test_cli_default_topic_is_summary():
     data = json.loads(run("analyze", "--format", "json", "--on", "2025-01-01").output)
-    assert data["duties_start"] == 171 and data["duties_end"] == 147
+    assert data["duties_start"] == 178 and data["duties_end"] == 146
 
 
 @pytest.mark.parametrize("args, message", [
@@ -195,3 +204,16 @@ def test_cli_bad_input_exit_2(args, message):
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_org_says_not_recorded_for_units_the_sources_stop_recording(backend):
+    before = reports.org_report(backend, "2010-01-01")
+    assert before["not_recorded"] == []
+    assert "dept:ndrc-price-supervision" in {d["id"] for d in before["departments"]}
+    after = reports.org_report(backend, "2020-01-01")
+    silent = {u["id"]: u["not_recorded_after"] for u in after["not_recorded"]}
+    assert silent == {"dept:ndrc-price-supervision": "2018-03-17", "dept:ndrc-climate-change": "2018-03-17",
+                      "dept:ndrc-key-project-inspectors": "2018-03-17"}
+    assert not silent.keys() & {d["id"] for d in after["departments"]}
+    text = run("analyze", "org", "--on", "2020-01-01", "--format", "table").output
+    assert text.count("not recorded after 2018-03-17") == 3

@@ -88,6 +88,7 @@ SELECT ?i ?founding ?dissolution ?managedBy WHERE {
   OPTIONAL { ?i gk:managedBy ?managedBy }
 }
 """
+Q_NOT_RECORDED = "SELECT ?b ?after WHERE { ?b gk:notRecordedAfter ?after }"
 Q_LINEAGE = """
 SELECT ?pred ?succ WHERE { { ?succ gk:predecessor ?pred } UNION { ?pred gk:successor ?succ } }
 """
@@ -152,6 +153,7 @@ class Snapshot:
     assignments: list = field(default_factory=list)                    # {id, duty, holder, start, end}
     transfers: list = field(default_factory=list)                      # {id, duty, from, to, date, event}
     events: dict = field(default_factory=dict)                         # id -> {date, original, resulting}
+    not_recorded: dict = field(default_factory=dict)                   # body -> date after which no source records it
 
     def label(self, node: str, lang: str = "zh") -> str:
         names = self.labels.get(node, {})
@@ -220,6 +222,8 @@ def _load(backend) -> Snapshot:
         if row.get("managedBy") and curie(row["managedBy"].value) not in info["managed_by"]:
             info["managed_by"].append(curie(row["managedBy"].value))
     s.lineage = sorted({(curie(r["pred"].value), curie(r["succ"].value)) for r in backend.select(Q_LINEAGE)})
+    for row in backend.select(Q_NOT_RECORDED):
+        s.not_recorded[curie(row["b"].value)] = row["after"].value
     for row in backend.select(Q_DUTIES):
         info = s.duties.setdefault(curie(row["d"].value), {"text": None, "co_responsible": False,
                                                            "domains": [], "part_of": []})
@@ -410,12 +414,14 @@ def org_tree(backend, on: str | None = None, root: str | None = None) -> nx.DiGr
     Node ``kind``: institution, department or duty; edge ``relation``: ``unit`` (institution →
     department), ``holds`` (body → duty) and ``manages`` (ministry → bureau). Only institutions
     existing on the date appear; a department appears if it holds a duty on the date or has no
-    recorded assignment at all (a department whose duties all ended is gone). With ``root``,
-    only that institution's subtree is kept.
+    recorded assignment at all (a department whose duties all ended is gone). A body the
+    sources stop recording (gk:notRecordedAfter) before the date is not drawn as current: it is
+    listed in ``g.graph["not_recorded"]`` ({body: date}) for the views to say "not recorded".
+    With ``root``, only that institution's subtree is kept.
     """
     s = snapshot(backend)
     on = on or today()
-    g = nx.DiGraph(kind="org", on=on, root=root)
+    g = nx.DiGraph(kind="org", on=on, root=root, not_recorded={})
     held = defaultdict(list)
     has_assignments = set()
     for a in s.assignments:
@@ -432,6 +438,11 @@ def org_tree(backend, on: str | None = None, root: str | None = None) -> nx.DiGr
             if manager in g:
                 g.add_edge(manager, inst, relation="manages")
     for dept, inst in sorted(s.unit_of.items()):
+        silent_after = s.not_recorded.get(dept)
+        if inst in g and silent_after and silent_after <= on:
+            if root is None or inst == root:
+                g.graph["not_recorded"][dept] = silent_after
+            continue
         if inst in g and (held.get(dept) or dept not in has_assignments):
             g.add_node(dept, **body_attrs(s, dept))
             g.add_edge(inst, dept, relation="unit")

@@ -163,12 +163,16 @@ def org_report(backend, on: str | None = None, root: str = NDRC) -> dict:
             bureaus.append({**_named(s, child), "duties": len(duties_of(child))})
     own = duties_of(root)
     total = {d for d, attrs in g.nodes(data=True) if attrs["kind"] == "duty"}
+    # units the sources stop recording before the date: neither current nor abolished
+    not_recorded = [{**_named(s, u), "not_recorded_after": after}
+                    for u, after in sorted(g.graph.get("not_recorded", {}).items())]
     return {
         "on": on, "institution": _named(s, root),
         "counts": {"departments": len(departments), "bureaus": len(bureaus), "own_duties": len(own),
                    "department_duties": sum(len(d["duties"]) for d in departments),
                    "duties_in_tree": len(total)},
         "own_duties": own, "departments": departments, "bureaus": bureaus,
+        "not_recorded": not_recorded,
     }
 
 

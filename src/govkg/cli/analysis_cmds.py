@@ -145,6 +145,7 @@ def _org_table(r, out):
     rows = [("(institution)", _n(r["institution"]), len(r["own_duties"]))]
     rows += [("department", _n(d), len(d["duties"])) for d in r["departments"]]
     rows += [("managed bureau", _n(b), b["duties"]) for b in r["bureaus"]]
+    rows += [("department", _n(u), f"not recorded after {u['not_recorded_after']}") for u in r.get("not_recorded", [])]
     c = r["counts"]
     out.table(["kind", "body", "duties"], rows,
           title=f"{r['institution']['zh']} on {r['on']}: {c['departments']} departments, "
