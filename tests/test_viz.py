@@ -134,7 +134,7 @@ def test_transfers_2018_page(pages, open_page, backend):
     ndrc = next(i for i, n in enumerate(m["nodes"]) if n["id"] == "inst:ndrc")
     page.page.locator("#sankey g.sankey-node").nth(ndrc).locator("rect").hover()
     page.page.wait_for_selector("#sankey .hoverlayer .hovertext")
-    assert "国家发展和改革委员会" in page.hover_text() and "gave: 26" in page.hover_text()
+    assert "国家发展和改革委员会" in page.hover_text() and "gave: 33" in page.hover_text()
 
     # hovering a flow in the network view shows the duties, their text and source
     mee = next(i for i, l in enumerate(m["links"]) if l["to"] == "inst:mee")
@@ -168,10 +168,10 @@ def test_all_transfers_page(pages, open_page, backend):
 def test_lineage_page(pages, open_page):
     page = open_page(pages["lineage"])
     assert page.errors == [] and page.remote == []
-    assert page.count("#lineage g.annotation") == 6  # predecessor -> successor arrows
-    assert page.page.get_attribute("#lineage", "data-nodes") == "9"
+    assert page.count("#lineage g.annotation") == 7  # predecessor -> successor arrows
+    assert page.page.get_attribute("#lineage", "data-nodes") == "11"
     names = page.page.locator("#lineage .scatterlayer .trace:last-child text").all_text_contents()
-    assert len(names) == 9 and any("国家计划委员会" in n for n in names)
+    assert len(names) == 11 and any("国家计划委员会" in n for n in names)
     page.hover(page.page.locator("#lineage .scatterlayer .trace:first-child path.point").first)
     page.page.wait_for_selector("#lineage .hoverlayer .hovertext")
     assert "国家计划委员会" in page.hover_text()
@@ -179,7 +179,7 @@ def test_lineage_page(pages, open_page):
 
 def test_org_page(pages, open_page, backend):
     m = model.org_model(backend, "2025-01-01")
-    assert len(m["nodes"]) == 1 + 27 + 4 + 156
+    assert len(m["nodes"]) == 1 + 27 + 3 + 156  # 国家粮食局 no longer retained after 2018
     page = open_page(pages["org"])
     assert page.errors == [] and page.remote == []
     assert page.count("#org g.slice") == len(m["nodes"])
@@ -224,7 +224,7 @@ def _png_pixels_vary(path: Path) -> bool:
 
 
 @pytest.mark.parametrize("kind, args, expected", [
-    ("transfers", ["--year", "2018"], ["国家发展和改革委员会", "生态环境部", "国家医疗保障局", "9 项"]),
+    ("transfers", ["--year", "2018"], ["国家发展和改革委员会", "生态环境部", "国家医疗保障局", "12 项"]),
     ("transfers", ["--all"], ["国家经济贸易委员会", "国家数据局", "2018年国务院机构改革"]),
     ("lineage", [], ["国家计划委员会", "国家发展计划委员会", "国家发展和改革委员会"]),
     ("org", ["--on", "2025-01-01"], ["国家发展和改革委员会", "价格司", "国家数据局"]),
