@@ -183,7 +183,8 @@ MAIN_DUTIES = [
 MAIN_DUTY_PARTS = [
     (3, "price-supervision", D(9, MAIN_DUTIES[2].quote,
        "Supervise and inspect the execution of price policy; investigate price violations and price monopolies under the law",
-       ("price-supervision",), canon="监督检查价格政策的执行,依法查处价格违法行为和价格垄断行为")),
+       ("price-supervision",), canon="监督检查价格政策的执行,依法查处价格违法行为和价格垄断行为",
+       zh="依法查处价格违法行为和价格垄断行为")),
     (5, "key-project-inspection", D(13, MAIN_DUTIES[4].quote,
        "Inspect major construction projects", ("investment",), canon="组织开展重大建设项目稽察")),
     (7, "main-functional-zone-planning", D(17, MAIN_DUTIES[6].quote,
