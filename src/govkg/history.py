@@ -8,6 +8,7 @@ from govkg.errors import InputError, NoExactMatch
 from govkg.holders import assignments_of, transfers_of
 from govkg.labels import DUTY_FIELDS, Graph, public_source, values_of
 from govkg.namespaces import expand_curie
+from govkg.qualifiers import acts_of, public, qualifiers, shown_start
 from govkg.search.text import exact_form
 from govkg.sparql import Backend, iri, literal
 
@@ -139,15 +140,19 @@ def _duty_history(backend: Backend, g: Graph, x: str) -> dict:
     for row in backend.select(DUTY_FIELDS, {"duty": iri(x)}):
         if "text" in row:
             fields["text_zh"] = row["text"].value
+    quals = qualifiers(backend, [a.iri for a in assigned] + [t["iri"] for t in moves])
     holders = []
     for a in sorted(assigned, key=lambda a: (a.start or "0000", a.end or "9999", a.holder)):
         holder = g.ref(a.holder)
         holder["kind"] = a.kind
         holder["parent"] = g.ref(a.parent)
         holders.append({"holder": holder, "from": a.start, "to": a.end,
+                        "from_shown": shown_start(a.start, quals[a.iri]), **public(quals[a.iri]),
                         "sources": [public_source(p) for p in sources.get(a.iri, [])]})
     transfers = [{"date": t["date"], "event": g.labels([t["event"]])[t["event"]].get("zh") if t["event"] else None,
                   "event_iri": t["event"], "from": g.ref(t["from"]), "to": g.ref(t["to"]),
+                  "inferred": bool(quals[t["iri"]].get("inferred")),
+                  "inference_basis": quals[t["iri"]].get("inference_basis"),
                   "sources": [public_source(p) for p in sources.get(t["iri"], [])]} for t in moves]
     entity = {**g.ref(x), "kind": "duty", **fields,
               "sources": [public_source(p) for p in sources.get(x, [])]}
@@ -155,7 +160,8 @@ def _duty_history(backend: Backend, g: Graph, x: str) -> dict:
         [{"date": h["from"], "what": "assigned", "to": h["holder"]} for h in holders if h["from"]]
         + [{"date": t["date"], "what": "transferred", "from": t["from"], "to": t["to"], "event": t["event"]}
            for t in transfers], key=lambda e: e["date"])
-    return {"entity": entity, "holders": holders, "transfers": transfers, "timeline": timeline}
+    return {"entity": entity, "holders": holders, "transfers": transfers, "timeline": timeline,
+            "acts": acts_of(backend, x, g)}
 
 
 def _body_history(backend: Backend, g: Graph, x: str, kind: str) -> dict:
@@ -197,12 +203,17 @@ def _body_history(backend: Backend, g: Graph, x: str, kind: str) -> dict:
                          "from": g.ref(m["from"]), "to": g.ref(m["to"]), "event": g.ref(m["event"])})
     if dissolved:
         timeline.append({"date": dissolved, "what": "dissolved"})
-    order = {"founded": 0, "resulted from": 1, "reorganised": 2, "duty lost": 3, "duty gained": 4, "dissolved": 5}
+    silent_after = qualifiers(backend, [x])[x].get("not_recorded_after")
+    if silent_after:  # the sources stop here: neither current nor abolished
+        timeline.append({"date": silent_after, "what": "not recorded after"})
+    order = {"founded": 0, "resulted from": 1, "reorganised": 2, "duty lost": 3, "duty gained": 4, "dissolved": 5,
+             "not recorded after": 6}
     timeline.sort(key=lambda e: (e["date"], order.get(e["what"], 9)))
     return {
         "entity": entity,
         "founded": founded,
         "dissolved": dissolved,
+        "not_recorded_after": silent_after,
         "predecessors": [g.ref(p) for p in sorted(facts.get("predecessor", []))],
         "successors": [g.ref(s) for s in sorted(facts.get("successor", []))],
         "lineage": lineage(backend, g, x),

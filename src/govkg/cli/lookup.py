@@ -246,13 +246,19 @@ def _print_history(result: dict, out) -> None:
             out.echo(e["text_zh"])
         rows = [[_name(h["holder"]) + (f"\n({_name(h['holder']['parent'], both=False)})"
                                         if h["holder"].get("parent") else ""),
-                 h["from"] or "…", h["to"] or "now",
-                 "; ".join(s["locator"] or "" for s in h["sources"])] for h in result["holders"]]
+                 _shown_from(h), h["to"] or "now",
+                 "; ".join(_cite(s) for s in h["sources"])] for h in result["holders"]]
         out.table(["holder 承担者", "from", "to", "source"], rows, title="holders 承担者")
         if result["transfers"]:
             out.table(["date", "from 划出", "to 划入", "reorganisation 机构改革"],
-                      [[t["date"], _name(t["from"], False), _name(t["to"], False), t["event"] or ""]
+                      [[t["date"], _name(t["from"], False), _name(t["to"], False),
+                        (t["event"] or "") + ("\n(inferred: no source states it)" if t.get("inferred") else "")]
                        for t in result["transfers"]], title="transfers 划转")
+        if result.get("acts"):
+            out.table(["date", "by 主体", "act 履职行为"],
+                      [[a["date"] or "(date not in the source)", _name(a["by"], False),
+                        f"{a['label_zh'] or ''}\n{a['label_en'] or ''}".strip()] for a in result["acts"]],
+                      title="acts exercising this duty 履职行为")
         return
     if result["lineage"] and len(result["lineage"]) > 1:
         out.echo("lineage: " + " → ".join(
@@ -262,6 +268,9 @@ def _print_history(result: dict, out) -> None:
         if value:
             values = value if isinstance(value, list) else [value]
             out.echo(f"{title}: " + ", ".join(_name(v, both=False) for v in values))
+    if result.get("not_recorded_after"):
+        out.echo(f"not recorded after {result['not_recorded_after']}: the sources say nothing of it afterwards "
+                 "(not abolished, not current)")
     rows = []
     for item in result["timeline"]:
         detail = ""
@@ -271,6 +280,20 @@ def _print_history(result: dict, out) -> None:
             detail = _name(item["event"], both=False)
         rows.append([item["date"], item["what"], detail])
     out.table(["date", "what", "detail"], rows, title="timeline 沿革")
+
+
+def _shown_from(h: dict) -> str:
+    """'2008 (三定; exact day not in the sources)' when only the year of the start is supported."""
+    if not h.get("from"):
+        return "…"
+    if h.get("start_precision") in ("year", "month"):
+        return f"{h['from_shown']} (exact day not in the sources)"
+    return h["from"]
+
+
+def _cite(s: dict) -> str:
+    """A citation that names its document, not only 'line 95'."""
+    return ", ".join(x for x in (s.get("document"), s.get("locator")) if x)
 
 
 COMMANDS = [who, history]
