@@ -129,6 +129,10 @@ def test_transfers_2018_page(pages, open_page, backend):
     assert page.count("#network g.annotation") == 11
     assert page.count("#network .scatterlayer .trace:nth-child(2) path.point") == 12
     assert page.page.get_attribute("#sankey", "data-nodes") == "12"
+    # a legend for every colour, and a caption naming the source and the date
+    legend = page.page.locator("#legend").inner_text()
+    assert "2018年国务院机构改革" in legend and "只划入" in legend and "number of duties" in legend
+    assert "来源" in page.page.locator("p.caption").inner_text()
 
     # hovering a body shows its label
     ndrc = next(i for i, n in enumerate(m["nodes"]) if n["id"] == "inst:ndrc")
@@ -165,16 +169,18 @@ def test_all_transfers_page(pages, open_page, backend):
     assert page.count("#sankey path.sankey-link") == len(m["links"]) == 21
 
 
-def test_lineage_page(pages, open_page):
+def test_lineage_page(pages, open_page, backend):
+    """The lineage is drawn on the timeline's axis: a lane per institution, grey successor arrows."""
+    from govkg.viz import timeline
+
+    m = timeline.timeline_model(backend, lineage_only=True)
     page = open_page(pages["lineage"])
     assert page.errors == [] and page.remote == []
-    assert page.count("#lineage g.annotation") == 7  # predecessor -> successor arrows
-    assert page.page.get_attribute("#lineage", "data-nodes") == "11"
-    names = page.page.locator("#lineage .scatterlayer .trace:last-child text").all_text_contents()
-    assert len(names) == 11 and any("国家计划委员会" in n for n in names)
-    page.hover(page.page.locator("#lineage .scatterlayer .trace:first-child path.point").first)
-    page.page.wait_for_selector("#lineage .hoverlayer .hovertext")
-    assert "国家计划委员会" in page.hover_text()
+    assert page.count("#figure g.edge.arrow") == len(m["arrows"]) >= 6
+    names = page.page.locator("#figure g.lane-label text").all_text_contents()
+    assert len(names) == len(m["lanes"]) >= 9 and any("国家计划委员会" in n for n in names)
+    ticks = [int(t) for t in page.page.locator("#figure g.tick text").all_text_contents()]
+    assert min(ticks) == 1952 and max(ticks) <= int(timeline.today()[:4])  # not running to 2040
 
 
 def test_org_page(pages, open_page, backend):
@@ -224,7 +230,8 @@ def _png_pixels_vary(path: Path) -> bool:
 
 
 @pytest.mark.parametrize("kind, args, expected", [
-    ("transfers", ["--year", "2018"], ["国家发展和改革委员会", "生态环境部", "国家医疗保障局", "12 项"]),
+    ("transfers", ["--year", "2018"], ["国家发展和改革委员会", "生态环境部", "国家医疗保障局", "价格司",
+                                    "图例 Legend", "来源"]),
     ("transfers", ["--all"], ["国家经济贸易委员会", "国家数据局", "2018年国务院机构改革"]),
     ("lineage", [], ["国家计划委员会", "国家发展计划委员会", "国家发展和改革委员会"]),
     ("org", ["--on", "2025-01-01"], ["国家发展和改革委员会", "价格司", "国家数据局"]),

@@ -37,7 +37,8 @@ def _label_sets(nodes, sep="<br>"):
 # ------------------------------------------------------------------ page
 
 
-def write_page(path, title: dict, figures: list[dict], intro: str = "", default_lang: str = "both") -> None:
+def write_page(path, title: dict, figures: list[dict], intro: str = "", default_lang: str = "both",
+               caption: dict | None = None, legend: str = "") -> None:
     """Write one HTML page with the figures.
 
     Each figure: ``{"id", "data", "layout", "labels": [{"trace", "attr", "zh", "en", "both"}],
@@ -49,7 +50,7 @@ def write_page(path, title: dict, figures: list[dict], intro: str = "", default_
         raise InputError("HTML output needs plotly: pip install plotly") from None
     from plotly.utils import PlotlyJSONEncoder
 
-    config = {"responsive": True, "displaylogo": False, "scrollZoom": True,
+    config = {"responsive": True, "displaylogo": False, "scrollZoom": True, "displayModeBar": "hover",
               "toImageButtonOptions": {"format": "svg"}}
     blocks, specs = [], {}
     for fig in figures:
@@ -74,6 +75,8 @@ h1 {{ font-size: 1.4em; margin-bottom: 0.2em; }} h2 {{ font-size: 1.1em; }}
 .lang button {{ margin-right: 0.4em; padding: 0.2em 0.8em; }}
 .lang button.on {{ font-weight: bold; }}
 p.note {{ color: #555; max-width: 60em; }}
+.legend {{ display: flex; flex-wrap: wrap; gap: .4em 1.4em; font-size: 14px; margin: .6em 0; }}
+.legend span.sw {{ display: inline-block; width: 2.2em; height: .8em; margin-right: .4em; vertical-align: middle; border: 1px solid #555; }}
 </style>
 <script>{get_plotlyjs()}</script>
 </head>
@@ -82,6 +85,8 @@ p.note {{ color: #555; max-width: 60em; }}
 <div class="lang">标签 Labels: {buttons}</div>
 <p class="note">{intro}</p>
 {''.join(blocks)}
+{legend}
+<p class="note caption">{html.escape((caption or {}).get("zh", ""))}<br>{html.escape((caption or {}).get("en", ""))}</p>
 <p class="note">govkg · 悬停查看职责原文与来源 / hover for the duty text and its source · 滚轮缩放 / scroll or drag to zoom.</p>
 <script>
 const FIGURES = {payload};
@@ -114,6 +119,15 @@ Promise.all(drawn).then(() => {{
 # ------------------------------------------------------------------ transfers
 
 
+def _counted(nodes, lang="both"):
+    """Body labels with the numbers of duties given and received (numbers on the flows)."""
+    out = []
+    for n, label in zip(nodes, _labels(nodes, lang)):
+        counts = [f"−{n['gave']}" if n["gave"] else "", f"+{n['received']}" if n["received"] else ""]
+        out.append(f"{label} ({' '.join(c for c in counts if c)})")
+    return out
+
+
 def transfer_figures(m: dict) -> list[dict]:
     """A Sankey diagram and a network view of a transfers model."""
     nodes, links = m["nodes"], m["links"]
@@ -122,7 +136,7 @@ def transfer_figures(m: dict) -> list[dict]:
     node_colour = ["#4e79a7" if n["column"] == 0 else "#f28e2b" if n["column"] == 2 else "#76b7b2" for n in nodes]
     sankey = {
         "type": "sankey", "arrangement": "snap", "valueformat": "d",
-        "node": {"label": _labels(nodes, "both"), "color": node_colour, "pad": 18, "thickness": 18,
+        "node": {"label": _counted(nodes), "color": node_colour, "pad": 18, "thickness": 18,
                  "customdata": [n["hover"] for n in nodes], "hovertemplate": "%{customdata}<extra></extra>",
                  "line": {"color": "#555", "width": 0.5}},
         "link": {"source": [l["source"] for l in links], "target": [l["target"] for l in links],
@@ -136,7 +150,7 @@ def transfer_figures(m: dict) -> list[dict]:
         "data": [sankey],
         "layout": {"font": {"family": FONT, "size": 13}, "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
                    "hoverlabel": {"align": "left", "font": {"family": FONT, "size": 12}}},
-        "labels": [{"trace": 0, "attr": "node.label", **_label_sets(nodes)}],
+        "labels": [{"trace": 0, "attr": "node.label", **{lang: _counted(nodes, lang) for lang in LANGS}}],
     }
     # network view: givers left, bodies that gave and received in the middle, receivers right
     columns = {c: [n for n in nodes if n["column"] == c] for c in (0, 1, 2)}
@@ -183,13 +197,31 @@ def transfer_figures(m: dict) -> list[dict]:
     return [sankey_fig, network]
 
 
+def legend_html(items: list[tuple[str, str]]) -> str:
+    """A legend block: (CSS colour, words) pairs."""
+    return ('<div class="legend" id="legend"><b>图例 Legend:</b>' + "".join(
+        f'<span><span class="sw" style="background:{colour}"></span>{html.escape(words)}</span>'
+        for colour, words in items) + "</div>")
+
+
+def transfers_legend(m: dict) -> str:
+    events = sorted({(l["date"] or "", l["event"] or ""): l for l in m["links"]}.items())
+    colour = {e: PALETTE[i % len(PALETTE)] for i, e in enumerate(sorted({l["event"] or "" for l in m["links"]}))}
+    items = [("#4e79a7", "只划出 gave duties only"), ("#76b7b2", "划出并划入 gave and received"),
+             ("#f28e2b", "只划入 received duties only")]
+    items += [(_rgba(colour[ev], 0.6), f"{date} {l['event_zh']} {l['event_en']}") for (date, ev), l in events]
+    items.append(("#bbbbbb", "带宽 = 划转职责数（悬停可见数字）band width = number of duties (hover for the number)"))
+    return legend_html(items)
+
+
 def transfers(backend, output, year=2018, rollup=True, fmt="html") -> str:
     m = M.transfers_model(backend, year, rollup)
     intro = ("每条流表示一次机构改革中由划出机构到划入机构的职责划转，宽度为职责数；内设机构已归并到所属机关"
              "（悬停可见具体司局）。 Each flow is the duties one body handed to another in a reorganisation; "
              "width = number of duties; departments are rolled up to their institution (hover shows which "
              "department gave each duty).")
-    write_page(output, m["title"], transfer_figures(m), html.escape(intro))
+    write_page(output, m["title"], transfer_figures(m), html.escape(intro), caption=m["caption"],
+               legend=transfers_legend(m))
     return f"{len(m['nodes'])} bodies, {len(m['links'])} flows"
 
 
@@ -238,11 +270,10 @@ def lineage_figure(m: dict) -> dict:
 
 
 def lineage(backend, output, fmt="html") -> str:
-    m = M.lineage_model(backend)
-    intro = ("横条为机构存续期间（虚线：成立日期不详），红色箭头由前身指向后继。 Bars span each institution's "
-             "life (dotted: founding date not recorded); red arrows point from predecessor to successor.")
-    write_page(output, m["title"], [lineage_figure(m)], html.escape(intro))
-    return f"{len(m['nodes'])} institutions, {len(m['links'])} links"
+    """The lineage on the timeline's axis (1952 → today, unknown dates dashed)."""
+    from govkg.viz import timeline
+
+    return timeline.lineage(backend, output, fmt="html")
 
 
 # ------------------------------------------------------------------ organisation chart
@@ -255,13 +286,18 @@ def org_figure(m: dict) -> dict:
         "type": "treemap", "ids": [n["id"] if n["parent"] is None else n["id"] for n in nodes],
         "labels": _labels(nodes, "zh"), "parents": [n["parent"] or "" for n in nodes],
         "customdata": [n["hover"] for n in nodes], "hovertemplate": "%{customdata}<extra></extra>",
-        "marker": {"colors": [colours[n["kind"]] for n in nodes]}, "maxdepth": 3,
+        "marker": {"colors": [colours[n["kind"]] for n in nodes],
+                   "line": {"color": ["#f28e2b" if n.get("status") == "not recorded" else "#ffffff" for n in nodes],
+                            "width": [3 if n.get("status") == "not recorded" else 1 for n in nodes]}},
+        "maxdepth": 3,
         "tiling": {"packing": "squarify"}, "pathbar": {"visible": True},
+        "textfont": {"size": 13}, "insidetextfont": {"size": 13},
     }
     return {
         "id": "org", "caption": "组织结构（点击放大）· Organisation chart (click a box to zoom in)",
         "nodes": len(nodes), "links": len(m["links"]), "height": 820, "data": [treemap],
         "layout": {"font": {"family": FONT, "size": 13}, "margin": {"l": 5, "r": 5, "t": 30, "b": 5},
+                   "uniformtext": {"minsize": 11, "mode": "hide"},
                    "hoverlabel": {"align": "left", "font": {"family": FONT, "size": 12}}},
         "labels": [{"trace": 0, "attr": "labels", **_label_sets(nodes, " / ")}],
     }
@@ -271,6 +307,10 @@ def org(backend, output, on=None, root="inst:ndrc", fmt="html") -> str:
     m = M.org_model(backend, on, root)
     intro = ("机关 → 内设机构 → 职责；橙色为其管理的国家局。 Institution → departments → duties; orange: "
              "national bureaus it manages.")
-    write_page(output, m["title"], [org_figure(m)], html.escape(intro), default_lang="zh")
+    legend = legend_html([("#4e79a7", "机关 institution"), ("#a0cbe8", "内设机构 department"),
+                          ("#f28e2b", "管理的国家局 bureau it manages（橙框：存续未记载 orange frame: not recorded on this date）"),
+                          ("#f1f1f1", "职责 duty（点击机构查看 click a body to see its duties）")])
+    write_page(output, m["title"], [org_figure(m)], html.escape(intro), default_lang="zh", caption=m["caption"],
+               legend=legend)
     counts = {k: sum(1 for n in m["nodes"] if n["kind"] == k) for k in ("department", "bureau", "duty")}
     return f"{counts['department']} departments, {counts['bureau']} bureaus, {counts['duty']} duties on {m['on']}"

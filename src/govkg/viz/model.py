@@ -109,7 +109,11 @@ def transfers_model(backend, year: int | None = 2018, rollup: bool = True) -> di
         en = "Duty transfers: " + "; ".join(e[1] for e in events)
     else:
         zh, en = "历次机构改革中的职责划转", "Duty transfers in all reorganisations"
-    return {"kind": "transfers", "year": year, "title": {"zh": zh, "en": en}, "nodes": nodes, "links": links}
+    from govkg.viz.caption import caption
+
+    passages = {src["id"] for l in g.edges(data=True) for d in l[2]["duties"] for src in d.get("sources", [])}
+    return {"kind": "transfers", "year": year, "title": {"zh": zh, "en": en}, "nodes": nodes, "links": links,
+            "caption": caption(backend, passages or None)}
 
 
 # ------------------------------------------------------------------ lineage
@@ -168,6 +172,10 @@ def org_model(backend, on: str | None = None, root: str = "inst:ndrc") -> dict:
             rec = {"zh": a["zh"], "en": a["en"], "text": a["text"], "sources": a["sources"]}
             add(f"{body}/{d}", body, "duty", _clip(a["zh"], 24), _clip(a["en"], 48), duty_hover(rec))
 
+    from govkg.viz.caption import caption
+    from govkg.viz.timeline import not_recorded_after
+
+    stops = not_recorded_after(backend)
     r = g.nodes[root]
     add(root, None, "institution", r["zh"], r["en"],
         f"<b>{html.escape(r['zh'])}</b><br>{html.escape(r['en'])}<br>{on}", len(duties_of(root)))
@@ -180,9 +188,14 @@ def org_model(backend, on: str | None = None, root: str = "inst:ndrc") -> dict:
         n = len(duties_of(child))
         kind = "department" if relation == "unit" else "bureau"
         tag = "" if kind == "department" else "（管理 managed）"
+        # the sources stop recording it, or give it neither a date nor a duty: never drawn as current
+        unknown = (child in stops and stops[child] <= on) or (
+            kind == "bureau" and not a.get("founding") and n == 0)
+        note = "<br>存续情况未记载 status not recorded on this date" if unknown else ""
         add(child, root, kind, a["zh"] + tag, a["en"] + (" (managed)" if kind == "bureau" else ""),
-            f"<b>{html.escape(a['zh'])}</b><br>{html.escape(a['en'])}<br>{n} 项职责 duties", n)
+            f"<b>{html.escape(a['zh'])}</b><br>{html.escape(a['en'])}<br>{n} 项职责 duties{note}", n)
+        nodes[-1]["status"] = "not recorded" if unknown else "recorded"
         add_duties(child)
     return {"kind": "org", "on": on, "root": root,
             "title": {"zh": f"{r['zh']}组织结构（{on}）", "en": f"{r['en']}: organisation on {on}"},
-            "nodes": nodes, "links": links}
+            "nodes": nodes, "links": links, "caption": caption(backend)}

@@ -82,64 +82,191 @@ def render(dot_source: str, output, fmt: str, engine: str = "dot", extra: list[s
         raise GovkgError(f"graphviz failed on {output}: {detail[0] if detail else proc.returncode}")
 
 
-# ------------------------------------------------------------------ DOT sources
+# ------------------------------------------------------------------ readable SVG
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK = "http://www.w3.org/1999/xlink"
 
 
-def transfers_dot(m: dict) -> str:
+def readable_svg(svg: str) -> str:
+    """Graphviz titles each element with its internal name (``n12``, ``n3->n4``) and readers
+    see that as the tooltip. Put the element's tooltip (words) in its <title>; drop the rest."""
+    import xml.etree.ElementTree as ET
+
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK)
+    root = ET.fromstring(svg.encode("utf-8"))
+    for g in root.iter(f"{{{SVG_NS}}}g"):
+        title = g.find(f"{{{SVG_NS}}}title")
+        if title is None:
+            continue
+        words = None
+        for a in g.iter(f"{{{SVG_NS}}}a"):
+            words = a.get(f"{{{XLINK}}}title") or a.get("title")
+            if words:
+                break
+        if words and g.get("class") != "graph":
+            title.text = words
+        else:
+            g.remove(title)
+    return '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + ET.tostring(root, encoding="unicode")
+
+
+def render_readable(dot_source: str, output, fmt: str, **kw) -> None:
+    render(dot_source, output, fmt, **kw)
+    if fmt == "svg":
+        Path(output).write_text(readable_svg(Path(output).read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _html(text: str) -> str:
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"))
+
+
+def legend_node(rows: list[tuple[str, str]], cap: dict, name: str = "legend") -> str:
+    """A legend as one Graphviz HTML-like table: (swatch, words) rows, then the caption.
+
+    A swatch is ``fill:#hex``, ``border:#hex``, ``line:#hex:width`` or ``dashed:#hex``."""
+    cells = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>图例 Legend</B></TD></TR>']
+    for swatch, words in rows:
+        kind, _, rest = swatch.partition(":")
+        if kind == "fill":
+            sw = f'<TD BGCOLOR="{rest}" WIDTH="28" HEIGHT="12" BORDER="1"></TD>'
+        elif kind == "border":
+            sw = f'<TD WIDTH="28" HEIGHT="12" BORDER="2" COLOR="{rest}"></TD>'
+        elif kind == "dashed":
+            sw = f'<TD WIDTH="28" HEIGHT="12" BORDER="1" STYLE="dashed" COLOR="{rest}"></TD>'
+        else:  # line:#hex:width — a bar as tall as the line is wide
+            colour, _, width = rest.partition(":")
+            sw = f'<TD WIDTH="28" HEIGHT="{max(2, int(float(width or 2)))}" BGCOLOR="{colour}" FIXEDSIZE="TRUE"></TD>'
+        cells.append(f'<TR>{sw}<TD ALIGN="LEFT">{_html(words)}</TD></TR>')
+    cells.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#555555">{_html(cap["zh"])}<BR ALIGN="LEFT"/>'
+                 f'{_html(cap["en"])}<BR ALIGN="LEFT"/></FONT></TD></TR>')
+    table = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">{"".join(cells)}</TABLE>'
+    return f'  {name} [shape=plaintext, style="", label=<{table}>, tooltip="图例与来源 legend and source"];'
+
+
+# ------------------------------------------------------------------ transfers
+
+ROLE_FILL = {0: "#dbe7f3", 1: "#e3f1ef", 2: "#fde9d6"}
+BUREAU_BORDER = "#f28e2b"
+
+
+def transfers_dot(m: dict, s, rollup: bool = True) -> str:
+    """Giver → receiver flows at department level, each department drawn inside a box with its
+    institution (rollup) or on its own (``--departments``); every flow carries its number."""
     lines = _header(m["title"])
-    events = sorted({l["event"] or "" for l in m["links"]})
-    colour = {e: PALETTE[i % len(PALETTE)] for i, e in enumerate(events)}
-    fill = {0: "#dbe7f3", 1: "#e3f1ef", 2: "#fde9d6"}
-    for i, n in enumerate(m["nodes"]):
+    lines[1] = lines[1].replace("];", ", compound=\"true\", newrank=\"true\"];")
+    events = sorted({(l["date"] or "", l["event"] or "") for l in m["links"]})
+    colour = {e: PALETTE[i % len(PALETTE)] for i, (_, e) in enumerate(events)}
+    ids = {n["id"]: f"n{i}" for i, n in enumerate(m["nodes"])}
+
+    def node_line(i, n):
         counts = []
         if n["gave"]:
             counts.append(f"划出 {n['gave']}")
         if n["received"]:
             counts.append(f"划入 {n['received']}")
-        lines.append(f"  n{i} {_attrs(label=_name(n, ' · '.join(counts)), fillcolor=fill[n['column']])};")
-    for col, rank in ((0, "source"), (2, "sink")):
-        members = " ".join(f"n{i};" for i, n in enumerate(m["nodes"]) if n["column"] == col)
-        if members:
-            lines.append(f"  {{ rank={rank}; {members} }}")
+        managers = s.institutions.get(n["id"], {}).get("managed_by", [])
+        extra = " · ".join(counts)
+        kw = {}
+        if managers:
+            extra += "\n（" + "、".join(s.label(x) for x in managers) + "管理 managed）"
+            kw = {"color": BUREAU_BORDER, "penwidth": "2.2"}
+        tip = f"{n['zh']} / {n['en']}：{' · '.join(counts)}"
+        return f"  {ids[n['id']]} {_attrs(label=_name(n, extra), fillcolor=ROLE_FILL[n['column']], tooltip=tip, **kw)};"
+
+    groups: dict[str, list] = {}
+    for n in m["nodes"]:
+        inst = s.institution_of(n["id"])
+        if rollup and (n["id"] in s.unit_of or any(s.institution_of(o["id"]) == n["id"] and o["id"] in s.unit_of
+                                                      for o in m["nodes"])):
+            groups.setdefault(inst, []).append(n)
+        else:
+            lines.append(node_line(m["nodes"].index(n), n))
+    for k, (inst, members) in enumerate(sorted(groups.items())):
+        gave = sum(n["gave"] for n in members)
+        lines.append(f"  subgraph cluster_{k} {{")
+        label = f"{s.label(inst)}（含内设机构 with its departments）· 划出 {gave}"
+        tip = f"{s.label(inst)} / {s.label(inst, 'en')}"
+        lines.append(f"    graph {_attrs(label=label, labeljust='l', style='rounded', color='#4e79a7', fontsize='12', tooltip=tip)};")
+        for n in members:
+            lines.append("  " + node_line(m["nodes"].index(n), n))
+        lines.append("  }")
     for l in m["links"]:
-        label = f"{l['weight']} 项" if m["year"] else f"{l['weight']} 项 ({(l['date'] or '')[:4]})"
-        lines.append(f"  n{l['source']} -> n{l['target']} {_attrs(label=label, penwidth=str(round(1 + 0.8 * l['weight'], 1)), color=colour[l['event'] or ''], arrowsize='0.8')};")
-    if not m["year"] and len(events) > 1:
-        legend = "\n".join(f"{(l['date'] or '')[:4]} {l['event_zh']}" for l in
-                           sorted({(l['date'], l['event_zh']): l for l in m["links"]}.values(), key=lambda l: l["date"] or ""))
-        lines.append(f"  legend {_attrs(shape='note', label=legend, fillcolor='white')};")
+        label = f"{l['weight']} 项" if m["year"] else f"{l['weight']} 项（{(l['date'] or '')[:4]}）"
+        tip = (f"{m['nodes'][l['source']]['zh']} → {m['nodes'][l['target']]['zh']}，{l['date']}，{l['weight']} 项职责："
+               + "；".join(d["zh"] for d in l["duties"]))
+        lines.append(f"  {ids[l['from']]} -> {ids[l['to']]} {_attrs(label=label, penwidth=str(round(1 + 0.8 * min(l['weight'], 10), 1)), color=colour[l['event'] or ''], fontcolor=colour[l['event'] or ''], arrowsize='0.8', tooltip=tip, labeltooltip=tip)};")
+    rows = [(f"fill:{ROLE_FILL[0]}", "只划出 gave duties only"), (f"fill:{ROLE_FILL[1]}", "划出并划入 gave and received"),
+            (f"fill:{ROLE_FILL[2]}", "只划入 received duties only"),
+            (f"border:{BUREAU_BORDER}", "橙色边框：部委管理的国家局 orange border: a bureau managed by a ministry")]
+    if rollup and groups:
+        rows.append(("border:#4e79a7", "蓝框：机关及其内设机构 blue box: an institution with its departments"))
+    rows.append(("line:#555555:5", "线宽与数字 = 划转职责数 line width and number = duties transferred"))
+    seen = {}
+    for l in m["links"]:
+        seen.setdefault(l["event"] or "", l)
+    for (_, e) in events:
+        l = seen[e]
+        rows.append((f"line:{colour[e]}:4", f"{(l['date'] or '')} {l['event_zh']} {l['event_en']}"))
+    lines.append(legend_node(rows, m["caption"]))
     lines.append("}")
     return "\n".join(lines)
 
 
-def lineage_dot(m: dict) -> str:
-    lines = _header(m["title"])
-    for i, n in enumerate(m["nodes"]):
-        span = f"{(n['founding'] or '?')[:4]}–{(n['dissolution'] or '')[:4]}"
-        lines.append(f"  n{i} {_attrs(label=_name(n, span), fillcolor='#eef3f8' if not n['dissolution'] else '#eeeeee')};")
-    for l in m["links"]:
-        lines.append(f"  n{l['source']} -> n{l['target']} {_attrs(label=(l['date'] or '')[:4] + ' ' + l['event_zh'])};")
-    lines.append("}")
-    return "\n".join(lines)
+# ------------------------------------------------------------------ organisation chart
 
 
-def org_dot(m: dict) -> str:
-    """Institution → departments and managed bureaus, each with its number of duties (the duties
-    themselves are too many for a printed page; the HTML chart lists them)."""
-    lines = _header(m["title"])
-    ids = {}
-    for n in m["nodes"]:
-        if n["kind"] == "duty":
-            continue
-        ids[n["id"]] = f"n{len(ids)}"
-        extra = f"{n['duties']} 项职责"
-        fill = {"institution": "#c6d9ec", "department": "#eef3f8", "bureau": "#fde9d6"}[n["kind"]]
-        lines.append(f"  {ids[n['id']]} {_attrs(label=_name(n, extra), fillcolor=fill)};")
-    for n in m["nodes"]:
-        if n["kind"] == "duty" or n["parent"] is None:
-            continue
-        style = "dashed" if n["kind"] == "bureau" else "solid"
-        lines.append(f"  {ids[n['parent']]} -> {ids[n['id']]} {_attrs(style=style, label='管理' if n['kind'] == 'bureau' else None)};")
+def org_dot(m: dict, columns: int = 4) -> str:
+    """The institution on a date as a tree: the institution on top, its departments in a grid
+    below, the bureaus it manages in a box of their own, each with its number of duties; a
+    bureau the sources give no dates and no duties for is drawn dashed, "not recorded"."""
+    lines = _header(m["title"], rankdir="TB")
+    lines[1] = lines[1].replace("];", ", compound=\"true\", newrank=\"true\", ranksep=\"0.45\", nodesep=\"0.18\"];")
+    root = next(n for n in m["nodes"] if n["parent"] is None)
+    depts = [n for n in m["nodes"] if n["kind"] == "department"]
+    bureaus = [n for n in m["nodes"] if n["kind"] == "bureau"]
+    own = f"本级 {root['duties']} 项职责 own duties"
+    tip = f"{root['zh']} / {root['en']}"
+    lines.append(f"  root {_attrs(label=_name(root, own), fillcolor='#c6d9ec', fontsize='13', tooltip=tip)};")
+
+    def box(name, n, fill, **kw):
+        tip = f"{n['zh']} / {n['en']}：{n['duties']} 项职责 duties"
+        count = f"{n['duties']} 项职责"
+        return f"    {name} {_attrs(label=_name(n, count), fillcolor=fill, tooltip=tip, **kw)};"
+
+    grid = [depts[i:i + columns] for i in range(0, len(depts), columns)]
+    lines.append("  subgraph cluster_departments {")
+    lines.append(f"    graph {_attrs(label=f'内设机构 departments（{len(depts)}）', labeljust='l', style='rounded', color='#4e79a7')};")
+    for r, row in enumerate(grid):
+        for c, n in enumerate(row):
+            lines.append(box(f"d{r}_{c}", n, "#eef3f8"))
+        lines.append("    { rank=same; " + " ".join(f"d{r}_{c};" for c in range(len(row))) + " }")
+        if r:
+            for c in range(len(row)):
+                lines.append(f"    d{r - 1}_{c} -> d{r}_{c} [style=invis];")
+    lines.append("  }")
+    if grid:
+        lines.append(f"  root -> d0_{min(len(grid[0]) - 1, columns // 2)} {_attrs(lhead='cluster_departments', label='内设 units', color='#4e79a7')};")
+    if bureaus:
+        lines.append("  subgraph cluster_bureaus {")
+        lines.append(f"    graph {_attrs(label=f'管理的国家局 bureaus it manages（{len(bureaus)}）', labeljust='l', style='rounded,dashed', color=BUREAU_BORDER)};")
+        for k, n in enumerate(bureaus):
+            unknown = n.get("status") == "not recorded"
+            extra = {"style": "rounded,dashed"} if unknown else {}
+            if unknown:
+                n = {**n, "en": n["en"] + "\n存续情况未记载 status not recorded"}
+            lines.append(box(f"b{k}", n, "white" if unknown else "#fde9d6", color=BUREAU_BORDER, **extra))
+            if k:
+                lines.append(f"    b{k - 1} -> b{k} [style=invis];")
+        lines.append("  }")
+        lines.append(f"  root -> b0 {_attrs(lhead='cluster_bureaus', style='dashed', label='管理 manages', color=BUREAU_BORDER)};")
+    rows = [("fill:#c6d9ec", "机关 institution (duties of its own)"), ("fill:#eef3f8", "内设机构 department"),
+            (f"fill:#fde9d6", "管理的国家局 bureau it manages"),
+            (f"dashed:{BUREAU_BORDER}", "虚线：来源未记载其存续 dashed: the sources do not record it on this date")]
+    lines.append(legend_node(rows, m["caption"]))
+    last = f"d{len(grid) - 1}_0" if grid else "root"
+    lines.append(f"  {last} -> legend [style=invis];")
     lines.append("}")
     return "\n".join(lines)
 
@@ -148,19 +275,22 @@ def org_dot(m: dict) -> str:
 
 
 def transfers(backend, output, year=2018, rollup=True, fmt="svg") -> str:
-    m = M.transfers_model(backend, year, rollup)
-    render(transfers_dot(m), output, fmt)
+    from govkg.analysis.graphs import snapshot
+
+    m = M.transfers_model(backend, year, rollup=False)
+    render_readable(transfers_dot(m, snapshot(backend), rollup=rollup), output, fmt)
     return f"{len(m['nodes'])} bodies, {len(m['links'])} flows"
 
 
 def lineage(backend, output, fmt="svg") -> str:
-    m = M.lineage_model(backend)
-    render(lineage_dot(m), output, fmt)
-    return f"{len(m['nodes'])} institutions, {len(m['links'])} links"
+    """The lineage on the timeline's axis: lanes for the institutions, grey successor arrows."""
+    from govkg.viz import timeline
+
+    return timeline.lineage(backend, output, fmt=fmt)
 
 
 def org(backend, output, on=None, root="inst:ndrc", fmt="svg") -> str:
     m = M.org_model(backend, on, root)
-    render(org_dot(m), output, fmt)
+    render_readable(org_dot(m), output, fmt)
     n = sum(1 for x in m["nodes"] if x["kind"] != "duty")
     return f"{n} bodies on {m['on']}"

@@ -20,7 +20,6 @@ import html
 import json
 import re
 import unicodedata
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 
@@ -36,7 +35,7 @@ COMPRESS_BEFORE = 1998
 PT_PER_YEAR = 34.0
 PT_PER_YEAR_COMPRESSED = 5.0
 LANE = 26.0          # height of a lane without label rows
-LABEL_ROW = 13.0     # height of one row of arrow labels
+LABEL_ROW = 16.0     # height of one row of arrow labels (a CJK line box is ~1.45 em)
 LABEL_SIZE = 9.5
 LANE_SIZE = 11.0
 ARROW_GAP = 4.5      # points between arrows of the same date
@@ -84,10 +83,21 @@ def _match_domains(s: graphs.Snapshot, wanted: tuple[str, ...]) -> set[str]:
     return chosen
 
 
+Q_NOT_RECORDED = "SELECT ?body ?date WHERE { ?body gk:notRecordedAfter ?date }"
+
+
+def not_recorded_after(backend) -> dict[str, str]:
+    """Bodies the sources stop recording (gk:notRecordedAfter): body CURIE → date."""
+    return {graphs.curie(r["body"].value): r["date"].value for r in backend.select(Q_NOT_RECORDED)}
+
+
 def timeline_model(backend, body: str | None = None, domains: tuple[str, ...] = (),
-                   since: int | None = None, until: int | None = None) -> dict:
-    """Lanes (bodies with their recorded existence) and arrows (transfers, successions)."""
+                   since: int | None = None, until: int | None = None, lineage_only: bool = False) -> dict:
+    """Lanes (bodies with their recorded existence) and arrows (transfers, successions).
+
+    ``lineage_only``: the lineage picture — predecessor → successor links, no transfers."""
     s = graphs.snapshot(backend)
+    stops = not_recorded_after(backend)
     first, last = since or START_YEAR, until or int(today()[:4])
     wanted = _match_domains(s, domains) if domains else None
 
@@ -99,8 +109,9 @@ def timeline_model(backend, body: str | None = None, domains: tuple[str, ...] = 
             return True
         return body in (t["from"], t["to"], s.institution_of(t["from"]), s.institution_of(t["to"]))
 
-    transfers = [t for t in s.transfers if in_range(t["date"]) and touches(t)
-                 and (wanted is None or set(s.duties.get(t["duty"], {}).get("domains", [])) & wanted)]
+    transfers = [] if lineage_only else [
+        t for t in s.transfers if in_range(t["date"]) and touches(t)
+        and (wanted is None or set(s.duties.get(t["duty"], {}).get("domains", [])) & wanted)]
     successions = []
     if wanted is None:
         for pred, succ in s.lineage:
@@ -121,7 +132,7 @@ def timeline_model(backend, body: str | None = None, domains: tuple[str, ...] = 
     bodies |= {s.institution_of(b) for b in bodies}
     if body is not None:
         bodies.add(body)
-    if wanted is None and body is None:
+    if wanted is None and body is None and not lineage_only:
         for inst, info in s.institutions.items():
             if any(m in bodies for m in info["managed_by"]):
                 bodies.add(inst)
@@ -171,6 +182,8 @@ def timeline_model(backend, body: str | None = None, domains: tuple[str, ...] = 
                         "note": f"成立日期未记载；最早记录 {start} founding not recorded; first record {start}"})
         if dissolution:
             end, known_end = dissolution, True
+        elif b in stops:
+            end, known_end = stops[b], False  # the sources stop recording it: never drawn as current
         elif b in s.unit_of and b not in open_ended and ended.get(b):
             end, known_end = max(ended[b]), False  # its duties all left; its fate is not recorded
         else:
@@ -267,7 +280,9 @@ def timeline_model(backend, body: str | None = None, domains: tuple[str, ...] = 
         legend_events.append({"date": date, "zh": names["zh"], "en": names["en"], "colour": colours[event]})
     passages = {src["id"] for a in arrows for d in a["duties"] for src in d["sources"]}
     title = {"zh": "职责变迁时间线", "en": "Timeline of duties: who held what, and where it went"}
-    if body:
+    if lineage_only:
+        title = {"zh": "机构沿革：前身与后继", "en": "Lineage: predecessors and successors"}
+    elif body:
         title = {"zh": f"{s.label(body)}的职责变迁时间线", "en": f"Timeline of duties: {s.label(body, 'en')}"}
     return {"kind": "timeline", "title": title, "since": first, "until": last,
             "filters": {"body": body, "domains": sorted(wanted) if wanted else [], "since": since, "until": until},
@@ -467,8 +482,10 @@ def timeline_dot(m: dict, lay: dict | None = None) -> str:
                colour="#777777", cls="axis-note")
         d.line(lay["knee"], lay["top"] - 8, lay["knee"], lay["bottom"], color="#aaaaaa", style="dashed", penwidth="0.8")
     # arrows and their labels
-    for k, a in enumerate(lay["arrows"]):
+    number = {id(a): k for k, a in enumerate(m["arrows"])}  # ids match the page's hover texts
+    for a in lay["arrows"]:
         arrow = a["arrow"]
+        k = number[id(arrow)]
         width = 1.2 + 0.45 * min(len(arrow["duties"]), 10) if arrow["duties"] else 1.2
         y0, y1 = a["y0"], a["y1"]
         step = 6 if y1 > y0 else -6
@@ -537,38 +554,7 @@ def render(dot_source: str, output, fmt: str) -> None:
     """Graphviz ``neato -n`` (positions as given); SVG tooltips put into words."""
     from govkg.viz import static
 
-    static.render(dot_source, output, fmt, engine="neato", extra=["-n"])
-    if fmt == "svg":
-        Path(output).write_text(readable_svg(Path(output).read_text(encoding="utf-8")), encoding="utf-8")
-
-
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK = "http://www.w3.org/1999/xlink"
-
-
-def readable_svg(svg: str) -> str:
-    """Graphviz titles each element with its internal name (``p12``, ``p3->p4``); readers see
-    that as the tooltip. Put the element's tooltip (words) in its <title>, drop the rest."""
-    ET.register_namespace("", SVG_NS)
-    ET.register_namespace("xlink", XLINK)
-    root = ET.fromstring(svg.encode("utf-8"))
-    for g in root.iter(f"{{{SVG_NS}}}g"):
-        title = g.find(f"{{{SVG_NS}}}title")
-        if title is None:
-            continue
-        words = None
-        for a in g.iter(f"{{{SVG_NS}}}a"):
-            words = a.get(f"{{{XLINK}}}title") or a.get("title")
-            if words:
-                break
-        if g.get("class") == "graph":
-            title.text = None
-            g.remove(title)
-        elif words:
-            title.text = words
-        else:
-            g.remove(title)
-    return '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + ET.tostring(root, encoding="unicode")
+    static.render_readable(dot_source, output, fmt, engine="neato", extra=["-n"])
 
 
 # ------------------------------------------------------------------ HTML page
@@ -577,11 +563,6 @@ def readable_svg(svg: str) -> str:
 def page(m: dict, svg: str) -> str:
     """A self-contained page: the SVG inline, a hover box with duty text and source passage."""
     svg = re.sub(r"^<\?xml[^>]*>\s*", "", svg)
-    hovers = {}
-    root = ET.fromstring(svg.encode("utf-8"))
-    del root
-    for k, a in enumerate(m["arrows"]):
-        hovers[f"arrow{k}"] = a["hover"]
     lane_hover = {f"lane:{l['id']}": l["hover"] for l in m["lanes"]}
     payload = json.dumps({"arrows": [a["hover"] for a in m["arrows"]], "lanes": lane_hover,
                           "model": {"lanes": [{k: l[k] for k in ("id", "zh", "en", "kind", "depth", "parent")}
@@ -646,6 +627,19 @@ document.body.dataset.ready = '1';
 
 def timeline(backend, output, fmt="html", body=None, domains=(), since=None, until=None) -> str:
     m = timeline_model(backend, body, tuple(domains), since, until)
+    draw(m, output, fmt)
+    transfers = sum(1 for a in m["arrows"] if a["kind"] == "transfer")
+    return f"{len(m['lanes'])} bodies, {transfers} transfers, {m['since']}–{m['until']}"
+
+
+def lineage(backend, output, fmt="html") -> str:
+    """The lineage picture: the institutions' lanes and grey predecessor → successor arrows."""
+    m = timeline_model(backend, lineage_only=True)
+    draw(m, output, fmt)
+    return f"{len(m['lanes'])} institutions, {len(m['arrows'])} links"
+
+
+def draw(m: dict, output, fmt: str) -> None:
     dot = timeline_dot(m)
     if fmt == "html":
         import tempfile
@@ -660,5 +654,3 @@ def timeline(backend, output, fmt="html", body=None, domains=(), since=None, unt
             raise GovkgError(f"-o {output}: cannot write: {exc.strerror or exc}") from None
     else:
         render(dot, output, fmt)
-    transfers = sum(1 for a in m["arrows"] if a["kind"] == "transfer")
-    return f"{len(m['lanes'])} bodies, {transfers} transfers, {m['since']}–{m['until']}"
