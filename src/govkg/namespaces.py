@@ -26,6 +26,8 @@ PREFIXES: dict[str, str] = {
     "post": ID + "post/",
     "act": ID + "act/",
     "person": ID + "person/",
+    "plan": ID + "plan/",
+    "platform": ID + "platform/",
     "org": "http://www.w3.org/ns/org#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "prov": "http://www.w3.org/ns/prov#",
@@ -39,6 +41,8 @@ PREFIXES: dict[str, str] = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "sh": "http://www.w3.org/ns/shacl#",
     "wd": "http://www.wikidata.org/entity/",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "qudt": "http://qudt.org/schema/qudt/",
 }
 
 
