@@ -10,6 +10,9 @@ from govkg.search import ANSWER_COVERAGE, normalise_query, rank
 from govkg.sparql import Backend
 
 ENGINES = ("bm25", "matcher")
+#: duties whose source names no holder (plan tasks without a responsible body): said, not guessed
+NO_HOLDER_STATED = "SELECT ?duty WHERE { ?duty gk:notStated gk:holder }"
+NOT_NAMED_NOTE = "the source names no responsible body for this duty (gk:notStated gk:holder)"
 
 
 def who(backend: Backend, text: str, on: str | None = None, limit: int = 10, engine: str = "bm25") -> dict:
@@ -50,6 +53,8 @@ def who(backend: Backend, text: str, on: str | None = None, limit: int = 10, eng
         if "text" in row:
             f.setdefault("text_zh", row["text"].value)
     holding = {d: [a for a in assigned.get(d, []) if a.holds_on(day)] for d in duty_iris}
+    silent = {r["duty"].value for r in backend.select(NO_HOLDER_STATED, values=values_of("duty", duty_iris))} \
+        if duty_iris else set()
     sources = g.sources([a.iri for d in duty_iris for a in holding[d]])
     mentioned = {x for d in duty_iris for a in assigned.get(d, []) for x in (a.holder, a.parent)}
     mentioned |= {x for d in duty_iris for t in moves[d] for x in (t["from"], t["to"], t["event"])}
@@ -78,7 +83,8 @@ def who(backend: Backend, text: str, on: str | None = None, limit: int = 10, eng
                                 "sources": [public_source(p) for p in passages]})
         else:
             results.append({**base, "status": "not held", "holder": None, "interval": None, "source": None,
-                            "sources": [], "note": _why_not_held(assigned.get(iri_, []), day, g)})
+                            "sources": [], "note": NOT_NAMED_NOTE if iri_ in silent and not assigned.get(iri_)
+                            else _why_not_held(assigned.get(iri_, []), day, g)})
         if engine == "matcher" and len(results) >= limit:
             break
     if engine != "matcher":

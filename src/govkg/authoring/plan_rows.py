@@ -241,6 +241,20 @@ class Figure:
             b.add(s, "gk:source", passage)
 
 
+def check_baselines(figures: Sequence[Figure]) -> None:
+    """A target's baseline is a measured figure of the same unit from an earlier year (what
+    SHACL Core cannot compare across two nodes is refused here, at authoring time)."""
+    by_key = {f.key: f for f in figures}
+    for t in figures:
+        if not (t.target and t.baseline):
+            continue
+        base = by_key.get(t.baseline)
+        if base is None or base.target:
+            raise AuthoringError(f"target {t.key}: baseline {t.baseline!r} is not a measured figure")
+        if base.unit != t.unit or base.year >= t.year:
+            raise AuthoringError(f"target {t.key}: baseline {t.baseline} must be in the same unit and an earlier year")
+
+
 # ---------------------------------------------------------------- helpers for tables
 
 
@@ -277,6 +291,6 @@ def strip_heading(text: str) -> str:
 
 __all__ = [
     "Figure", "Footnote", "Indicator", "Node", "Part", "Platform", "Responsibility", "Task",
-    "check_footnotes", "clean_footnotes", "key_project_spans", "number", "sentence_with", "year",
+    "check_baselines", "check_footnotes", "clean_footnotes", "key_project_spans", "number", "sentence_with", "year",
 ]
 _ = field  # dataclasses.field is re-exported for tables that need defaults

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from govkg.authoring.builder import AuthoringError, Builder, en, lit, zh
 from govkg.authoring.plan_rows import (
-    Figure, Footnote, Indicator, Part, Platform, Responsibility, Task, check_footnotes, clean_footnotes,
+    Figure, Footnote, Indicator, Part, Platform, Responsibility, Task, check_baselines, check_footnotes, clean_footnotes,
     key_project_spans, sentence_with, strip_heading,
 )
 from govkg.authoring.rows import Body, Duty, Node, Q
@@ -750,7 +750,9 @@ def build(b: Builder) -> None:
     b.emit(build_parts(b))
     b.emit([Part("gz-dg-plan-notice-part", PLAN, "part-preamble", "印发通知", "Covering notice", [Q(899), Q(901)],
                  notation="通知")])
-    b.emit(figures())
+    rows = figures()
+    check_baselines([r for r in rows if isinstance(r, Figure)])
+    b.emit(rows)
     found = platforms(b)
     b.emit(found)
     for t in tasks(b):

@@ -1,0 +1,113 @@
+"""``govkg plan``: a plan's outline (parts, tasks, who is responsible) and its targets table."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import click
+
+from govkg.output import echo_json, stdout_is_terminal, table
+
+SHOW = ("outline", "targets", "tasks", "platforms", "indicators", "figures")
+
+
+@click.command("plan")
+@click.argument("name", required=False)
+@click.option("--show", type=click.Choice(SHOW + ("all",)), default="all", show_default=True,
+              help="Which part to print (json always carries everything unless --show narrows it).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default=None,
+              help="table (default on a terminal), json (default in a pipe), or csv (one table: --show "
+                   "targets unless another is chosen).")
+@click.option("--data", "data", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra Turtle/JSON-LD/N-Triples file on top of the bundled graph (repeatable).")
+@click.option("--endpoint", help="Read the plan from a SPARQL 1.1 endpoint instead of the embedded store.")
+def plan(name, show, fmt, data, endpoint):
+    """A plan's outline and targets: parts, tasks and key projects with their responsible
+    bodies ("not named in the plan" where it names none), platforms, baseline -> target.
+
+    NAME is the plan's label (or part of it), a CURIE or an IRI; it may be left out when the
+    graph holds one plan. Parts the source lost are shown with what is missing.
+
+    \b
+    Examples:
+      govkg plan
+      govkg plan 数字政府 --show targets --format csv
+      govkg plan legal:gz-dg-plan --format json
+    """
+    from govkg.plan import plan_report
+    from govkg.sparql import open_backend
+
+    report = plan_report(open_backend(data=data, endpoint=endpoint), name)
+    fmt = fmt or ("table" if stdout_is_terminal() else "json")
+    if fmt == "json":
+        echo_json(report if show == "all" else {"plan": report["plan"], show: report[show]})
+    elif fmt == "csv":
+        click.echo(to_csv(report, "targets" if show == "all" else show), nl=False)
+    else:
+        print_tables(report, SHOW if show == "all" else (show,))
+
+
+def rows_of(report: dict, show: str) -> tuple[list[str], list[list]]:
+    """Header and rows of one of the plan's tables (the same for the terminal and CSV)."""
+    from govkg.plan import value_text
+
+    if show == "targets":
+        return (["target", "baseline", "baseline_year", "target_value", "target_year", "unit", "line", "baseline_line",
+                 "label_en"],
+                [[t["label_zh"], value_text(t["baseline"]) or t["baseline_note"],
+                  t["baseline"]["year"] if t["baseline"] else "", value_text(t["target"]), t["target"]["year"],
+                  t["target"]["unit"], t["target"]["line"], t["baseline"]["line"] if t["baseline"] else "", t["label_en"]]
+                 for t in report["targets"]])
+    if show in ("tasks", "outline"):
+        rows = []
+        for part, depth in walk(report["outline"]):
+            if show == "outline":
+                rows.append(["  " * depth + (part["label_zh"] or ""), part["kind"], part["line"],
+                             len(part["tasks"]), "missing: " + part["gap"] if part["gap"] else ""])
+            for t in part["tasks"]:
+                if show == "tasks":
+                    bodies = "; ".join(b["label_zh"] for b in t["bodies"]) or t["responsible"]
+                    rows.append([t["label_zh"], "key project" if t["key_project"] else "task", bodies,
+                                 part["label_zh"], t["line"], t["label_en"]])
+        if show == "outline":
+            return ["part", "kind", "line", "tasks", "gap"], rows
+        return ["task", "kind", "responsible", "part", "line", "label_en"], rows
+    if show == "platforms":
+        return (["platform", "level", "responsible", "tasks", "line", "label_en"],
+                [[p["label_zh"], p["level"] or "", "; ".join(p["bodies"]), len(p["tasks"]), p["line"], p["label_en"]]
+                 for p in report["platforms"]])
+    if show == "indicators":
+        return (["no", "indicator", "unit", "values", "target_in_text", "line", "label_en"],
+                [[i["notation"], i["label_zh"], i["unit"], i["values"] or "", "yes" if i["target_from_text"] else "no",
+                  i["line"], i["label_en"]] for i in report["indicators"]])
+    return (["figure", "value", "year", "line", "label_en"],
+            [[f["label_zh"], value_text(f), f["year"], f["line"], f["label_en"]] for f in report["figures"]])
+
+
+def walk(parts, depth=0):
+    for p in parts:
+        yield p, depth
+        yield from walk(p["parts"], depth + 1)
+
+
+def to_csv(report: dict, show: str) -> str:
+    headers, rows = rows_of(report, show)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def print_tables(report: dict, shows) -> None:
+    head = report["plan"]
+    click.echo(f"{head['label_zh']}  {head['label_en']}  ({head.get('period') or 'period not stated'})")
+    for gap in head["gaps"]:
+        click.echo(f"missing from the source: {gap}")
+    for show in shows:
+        headers, rows = rows_of(report, show)
+        table(headers, rows, title=show)
+
+
+COMMANDS = [plan]
