@@ -15,7 +15,7 @@ from govkg.errors import InputError
 from govkg.output import progress_factory
 
 TOPICS = ["summary", "transfers", "lineage", "org", "domains"]
-KINDS = ["transfers", "lineage", "org", "timeline"]
+KINDS = ["transfers", "lineage", "org", "timeline", "plan"]
 PICTURE_FORMATS = ["html", "svg", "png"]
 
 endpoint_option = click.option("--endpoint", help="Read a SPARQL 1.1 endpoint instead of the embedded store.")
@@ -206,7 +206,8 @@ def _year_range(since, until):
 @endpoint_option
 @click.pass_context
 def viz(ctx, kind, year, all_years, on, body, domains, since, until, departments, data, endpoint, out):
-    """Pictures: duty flows (transfers), the lineage, the organisation chart, the timeline of duties.
+    """Pictures: duty flows (transfers), the lineage, the organisation chart, the timeline of duties,
+    a plan's bodies, tasks and platforms (plan, HTML only).
 
     \b
     transfers  the duties each body handed to another in a reorganisation (Sankey + network)
@@ -215,6 +216,7 @@ def viz(ctx, kind, year, all_years, on, body, domains, since, until, departments
                bureaus apart, with the number of duties of each
     timeline   one lane per body on a 1952 -> today axis, each transfer of duties an arrow
                at its date from giver to receiver, labelled with the duty
+    plan       a plan's responsible bodies -> tasks and key projects -> platforms (HTML)
     \b
     Output by --format or the -o suffix: .html is an interactive page that works offline
     (plotly.js embedded; hover for duty text and source, zh/en labels); .svg/.png are static
@@ -226,6 +228,7 @@ def viz(ctx, kind, year, all_years, on, body, domains, since, until, departments
       govkg viz timeline --since 1998 -o timeline.svg
       govkg viz timeline --body 发改委 --domain 价格 -o prices.html
       govkg viz org --on 2010-01-01 -o ndrc-2010.png
+      govkg viz plan -o gz-plan.html
     """
     from govkg.sparql import open_backend
 
@@ -244,6 +247,15 @@ def viz(ctx, kind, year, all_years, on, body, domains, since, until, departments
 
         require_cjk_font()
     backend = open_backend(endpoint, data, progress=progress_factory(True, "loading graph"))
+    if kind == "plan":  # the plan picture (govkg.viz.plan): bodies -> tasks -> platforms, HTML only
+        if fmt != "html":
+            raise InputError("the plan picture is an HTML page: use -o FILE.html or --format html")
+        from govkg.viz.plan import plan_page
+
+        with out.file_path() as path:
+            info = plan_page(backend, path)
+        click.echo(f"wrote {out.path} ({info})", err=True)
+        return
     body = resolve_body(backend, body, default="inst:ndrc" if kind == "org" else None)
     if kind == "timeline":
         from govkg.viz import timeline as renderer
