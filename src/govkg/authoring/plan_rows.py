@@ -119,7 +119,7 @@ class Platform:
     def emit(self, b: Builder) -> None:
         s = "platform:" + self.key
         b.node(s, ("gk:Platform", *self.kinds), skos__prefLabel=labels(self.zh, self.en),
-               skos__altLabel=[zh(n) for n in self.names if n != self.zh], gk__level=self.level,
+               skos__altLabel=[zh(n) for n in self.names if n != self.zh and _is_name(n)], gk__level=self.level,
                skos__note=[zh(t) for t in self.statements])
         for passage in cite(b, self.sources):
             b.add(s, "gk:source", passage)
@@ -283,6 +283,11 @@ def key_project_spans(b: Builder, doc: str, line: int, names: Sequence[str]) -> 
         at = i + len(n)
     bounds = starts + [len(text)]
     return [Q(line, text[bounds[k]:bounds[k + 1]].strip(), after=bounds[k]) for k in range(len(names))]
+
+
+def _is_name(text: str) -> bool:
+    """A spelling that can stand as a name (not a match key such as "政务网、" or "湾区通”平台")."""
+    return not re.search(r"[、，,。“”]|等$", text)
 
 
 def strip_heading(text: str) -> str:
