@@ -12,6 +12,8 @@ headings between chapter 1 and chapter 4 are lost. English names are translation
 
 from __future__ import annotations
 
+import re
+
 from govkg.authoring.builder import AuthoringError, Builder, en, lit, zh
 from govkg.authoring.plan_rows import (
     Figure, Footnote, Indicator, Part, Platform, Responsibility, Task, check_baselines, check_footnotes, clean_footnotes,
@@ -258,7 +260,7 @@ def build_parts(b: Builder) -> list[Part]:
         parts.append(part(key, "item", doc.line(line).strip(), en_name, line, parent=parent))
     for key, parent, line, en_name in COLUMNS:
         parts.append(part(key, "column", doc.line(line).strip(), en_name, line, parent=parent,
-                          notation=doc.line(line).strip()[:6],
+                          notation=re.match(r"专栏\d+-\d+", doc.line(line).strip()).group(0),
                           gap=(TOC_ONLY[0].replace("Listed in the table of contents only", "Truncated"), "本专栏正文被截断。")
                           if key == "col-4-9" else None))
     return parts
