@@ -123,7 +123,7 @@ def test_cli_json_shape_and_exit_codes(runner):
     assert set(first["source"]) == {"document", "locator", "quote"}
     assert set(first["history"][0]) >= {"date", "event", "from", "to"}
 
-    nothing = run(runner, "who", "量子引力弦论", "--format", "json")
+    nothing = run(runner, "who", "黑洞蒸发", "--format", "json")
     assert nothing.exit_code == 1 and json.loads(nothing.output)["results"] == []
     for args in (["who", "价格", "--on", "2023-02-30"], ["who", "   "], ["who", "价格", "--limit", "0"]):
         bad = run(runner, *args)
