@@ -28,6 +28,7 @@ TABLE_MODULES = (
     "govkg.authoring.tables.ndrc_information_disclosure",
     "govkg.authoring.tables.procurement",
     "govkg.authoring.tables.ndrc_posts_and_acts",
+    "govkg.authoring.tables.gz_digital_government_plan",
 )
 
 #: hand-written data files the tables rely on but do not generate
