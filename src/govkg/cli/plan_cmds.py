@@ -7,7 +7,7 @@ import io
 
 import click
 
-from govkg.output import echo_json, stdout_is_terminal, table
+from govkg.cli.output_options import output_options
 
 SHOW = ("outline", "targets", "tasks", "platforms", "indicators", "figures")
 
@@ -16,13 +16,11 @@ SHOW = ("outline", "targets", "tasks", "platforms", "indicators", "figures")
 @click.argument("name", required=False)
 @click.option("--show", type=click.Choice(SHOW + ("all",)), default="all", show_default=True,
               help="Which part to print (json always carries everything unless --show narrows it).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default=None,
-              help="table (default on a terminal), json (default in a pipe), or csv (one table: --show "
-                   "targets unless another is chosen).")
 @click.option("--data", "data", multiple=True, type=click.Path(dir_okay=False),
               help="Extra Turtle/JSON-LD/N-Triples file on top of the bundled graph (repeatable).")
 @click.option("--endpoint", help="Read the plan from a SPARQL 1.1 endpoint instead of the embedded store.")
-def plan(name, show, fmt, data, endpoint):
+@output_options(["text", "json", "csv"])
+def plan(name, show, data, endpoint, out):
     """A plan's outline and targets: parts, tasks and key projects with their responsible
     bodies ("not named in the plan" where it names none), platforms, baseline -> target.
 
@@ -39,13 +37,12 @@ def plan(name, show, fmt, data, endpoint):
     from govkg.sparql import open_backend
 
     report = plan_report(open_backend(data=data, endpoint=endpoint), name)
-    fmt = fmt or ("table" if stdout_is_terminal() else "json")
-    if fmt == "json":
-        echo_json(report if show == "all" else {"plan": report["plan"], show: report[show]})
-    elif fmt == "csv":
-        click.echo(to_csv(report, "targets" if show == "all" else show), nl=False)
+    if out.fmt == "json":
+        out.json(report if show == "all" else {"plan": report["plan"], show: report[show]})
+    elif out.fmt == "csv":
+        out.raw(to_csv(report, "targets" if show == "all" else show))
     else:
-        print_tables(report, SHOW if show == "all" else (show,))
+        print_tables(out, report, SHOW if show == "all" else (show,))
 
 
 def rows_of(report: dict, show: str) -> tuple[list[str], list[list]]:
@@ -100,14 +97,14 @@ def to_csv(report: dict, show: str) -> str:
     return out.getvalue()
 
 
-def print_tables(report: dict, shows) -> None:
+def print_tables(out, report: dict, shows) -> None:
     head = report["plan"]
-    click.echo(f"{head['label_zh']}  {head['label_en']}  ({head.get('period') or 'period not stated'})")
+    out.raw(f"{head['label_zh']}  {head['label_en']}  ({head.get('period') or 'period not stated'})\n")
     for gap in head["gaps"]:
-        click.echo(f"missing from the source: {gap}")
+        out.raw(f"missing from the source: {gap}\n")
     for show in shows:
         headers, rows = rows_of(report, show)
-        table(headers, rows, title=show)
+        out.table(headers, rows, title=show)
 
 
 COMMANDS = [plan]
