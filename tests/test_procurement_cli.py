@@ -178,7 +178,13 @@ def test_empty_required_cell(tmp_path):
 
 
 def test_duplicate_ids(tmp_path):
-    fails(write(tmp_path, f"{HEADER}\n{GOOD_ROW}\n{GOOD_ROW}\n"), "A-1", "twice")
+    """The first record is checked; the second with the same id is reported, not checked (exit 1)."""
+    result, out = invoke("check-procurement", write(tmp_path, f"{HEADER}\n{GOOD_ROW}\n{GOOD_ROW}\n"), "--format", "json")
+    assert result.exit_code == 1, out
+    answer = json.loads(result.stdout)
+    assert answer["records"] == 1
+    assert [(p["row"], p["column"]) for p in answer["unreadable"]] == [(3, "id")]
+    assert "twice" in answer["unreadable"][0]["message"]
 
 
 def test_missing_file(tmp_path):

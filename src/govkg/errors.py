@@ -22,3 +22,12 @@ class NoExactMatch(GovkgError):
     """A name that names nothing exactly; the message lists the candidates (exit 1: nothing found)."""
 
     exit_code = 1
+
+
+class InputErrors(InputError):
+    """Several problems found in one pass over the input; the CLI prints one line for each."""
+
+    def __init__(self, messages: list[str]):
+        self.messages = list(messages)
+        super().__init__(self.messages[0] if len(self.messages) == 1 else
+                         f"{self.messages[0]} (and {len(self.messages) - 1} more problems)")

@@ -25,7 +25,8 @@ class GovkgGroup(click.Group):
             from govkg.output import finish_progress
 
             finish_progress()
-            click.echo(f"govkg: error: {exc}", err=True)
+            for line in getattr(exc, "messages", None) or [str(exc)]:
+                click.echo(f"govkg: error: {line}", err=True)
             ctx.exit(exc.exit_code)
         except BrokenPipeError:  # `govkg ... | head`
             sys.stderr.close()

@@ -15,29 +15,121 @@ SEVERITY_ZH = {"Violation": "违规", "Warning": "警告", "Info": "提示"}
 
 
 @click.command("check-procurement")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
-@output_options(["text", "json"], default="text")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=str))
+@click.option("--sheet", help="The sheet of an .xlsx workbook to read (default: the first).")
+@output_options(["text", "json", "xlsx", "csv"], default="text", suffixes={".xlsx": "xlsx"},
+                output_help="Write to FILE instead of standard output: FILE.xlsx or FILE.csv is the sheet "
+                            "back with the findings beside each row (xlsx with a summary sheet, csv with "
+                            "FILE-summary.csv); .json / .txt the report. Atomic, never over the input.")
+@click.option("--template", type=click.Path(dir_okay=False, path_type=str),
+              help="Write an empty FILE.xlsx to fill in (headers, a comment on each, drop-down lists) and stop.")
 @click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
               help="fast: the rules compiled to SPARQL on pyoxigraph; pyshacl: the reference engine "
                    "(same findings, much slower on large files).")
-def check_procurement(file: str, engine: str, out) -> None:
-    """Check government purchase-of-services records (CSV or JSON) against the rules.
+def check_procurement(file, sheet, template, engine, out) -> None:
+    """Check government purchase-of-services records (.xlsx, CSV or JSON) against the rules.
 
     \b
-    CSV columns: id, purchaser, purchaser_type, provider, provider_type, service, content_type,
-    mode, method, start_date, end_date, budgeted, continuous, subcontract, subcontract_approved,
-    amount. UTF-8 (with or without BOM) or GB18030/GBK. Several providers: separate with ';'.
-    Exit 0 when no Violation, 1 when any Violation, 2 when the file cannot be read as records.
-    """
-    from govkg.procurement.checker import check_path
+    Headers in Chinese (购买主体, 承接主体, 服务内容, 起止日期 …) or English (id, purchaser,
+    purchaser_type, provider, provider_type, service, content_type, mode, method, start_date,
+    end_date, budgeted, continuous, subcontract, subcontract_approved, amount); see
+    docs/procurement.md for every accepted name. CSV in UTF-8, GB18030/GBK, Big5 or UTF-16, with
+    ',' ';' tab or '|' between cells. Simplified or traditional script. Several providers: ';'.
+    Every cell that cannot be read is reported; the other records are still checked.
+    Exit 0 when no Violation, 1 when any Violation or unreadable row, 2 when nothing can be checked.
 
-    report = check_path(file, engine=engine)
-    if out.fmt == "json":
+    \b
+    Example:
+      govkg check-procurement --template 购买服务.xlsx
+      govkg check-procurement 购买服务.xlsx -o 检查结果.xlsx
+    """
+    from govkg.errors import InputError
+
+    if template:
+        from govkg.procurement.sheets import template_xlsx
+
+        _write(template, template_xlsx(), inputs=[file] if file else [], label="--template")
+        click.echo(f"模板已写入 template written: {template}", err=True)
+        return
+    if not file:
+        raise InputError("check-procurement: give the FILE to check (or --template FILE.xlsx to get an empty sheet)")
+    sheet_out = out.fmt in ("xlsx", "csv")
+    if sheet_out and out.path is None:
+        raise InputError(f"--format {out.fmt}: give -o FILE.{out.fmt} to write the sheet to")
+    if out.path is not None:
+        _check_target(out.path, [file], "-o")
+    from govkg.procurement.checker import check_reading
+    from govkg.procurement.records import load
+
+    reading = load(file, sheet)
+    report = check_reading(reading, engine=engine)
+    if sheet_out:
+        from govkg.procurement import sheets
+
+        if out.fmt == "xlsx":
+            out.binary(sheets.findings_xlsx(reading, report, file))
+        else:
+            out.binary(sheets.findings_csv(reading, report))
+            summary = out.path[: -len(".csv")] if out.path.lower().endswith(".csv") else out.path
+            _write(summary + "-summary.csv", sheets.summary_csv(reading, report, file), inputs=[file], label="-o")
+        click.echo(render_text(report, file).split("\n", 2)[1], err=True)
+        click.echo(f"检查结果已写入 findings written to: {out.path}", err=True)
+    elif out.fmt == "json":
         out.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         out.echo(render_text(report, file, style=out.style))
     if not report.conforms:
         raise SystemExit(1)
+
+
+def _check_target(path: str, inputs, label: str) -> None:
+    """Refuse, before any work, to write over an input file or over what is not a regular file."""
+    import os
+
+    from govkg.errors import InputError
+
+    try:
+        target = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InputError(f"{label} {path}: cannot be written ({exc.strerror})") from None
+    import stat
+
+    if not stat.S_ISREG(target.st_mode):
+        raise InputError(f"{label} {path}: exists and is not a regular file; name a new .xlsx or .csv file")
+    for item in inputs:
+        try:
+            if os.path.samefile(item, path):
+                raise InputError(f"{label} {path}: is the input file; name another file so the input is kept")
+        except OSError:
+            continue
+
+
+def _write(path: str, data: bytes, inputs, label: str) -> None:
+    """Atomically: a temporary file beside the target, renamed over it when complete."""
+    import os
+    import tempfile
+
+    from govkg.errors import InputError
+
+    _check_target(path, inputs, label)
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temp = tempfile.mkstemp(prefix=".govkg-", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise InputError(f"{label} {path}: cannot be written ({exc.strerror})") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        raise InputError(f"{label} {path}: cannot be written ({exc.strerror})") from None
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
 
 
 def render_text(report, file: str, style=None) -> str:
@@ -49,6 +141,13 @@ def render_text(report, file: str, style=None) -> str:
         f"结论 Result: {verdict} — {report.records} 条记录 records; "
         f"{v} 项违规 violations, {w} 项警告 warnings, {i} 项提示 notes"
     )
+    if report.problems:
+        rows = len({p.row for p in report.problems})
+        lines.append("")
+        lines.append(f"无法读取 Could not be read: {len(report.problems)} 处 problems in {rows} 行 rows "
+                     "(these rows were not checked)")
+        for p in report.problems:
+            lines.append(f"  {p}")
     by_record: dict[str, list] = {}
     for finding in report.findings:
         by_record.setdefault(finding.record, []).append(finding)

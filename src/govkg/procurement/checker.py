@@ -77,10 +77,13 @@ class Report:
     records: int
     findings: list[Finding]
     record_ids: list[str] = field(default_factory=list)
+    #: cells of the file that could not be read (records.Problem); their rows were not checked
+    problems: list = field(default_factory=list)
 
     @property
     def conforms(self) -> bool:
-        return not any(f.severity == "Violation" for f in self.findings)
+        """No Violation among the records checked, and no row left unchecked."""
+        return not self.problems and not any(f.severity == "Violation" for f in self.findings)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -91,6 +94,10 @@ class Report:
             "records": self.records,
             "violations": [f.to_dict() for f in self.findings],
             "counts": {s: self.count(s) for s in SEVERITY_ORDER},
+            "unreadable": [
+                {"where": p.where, "row": p.row, "column": p.column, "value": p.value,
+                 "record": p.record, "message": p.message} for p in self.problems
+            ],
         }
 
 
@@ -154,10 +161,22 @@ def rules() -> dict[str, Rule]:
 ENGINES = ("fast", "pyshacl")
 
 
-def check_path(path, engine: str = "fast") -> Report:
-    from govkg.procurement.records import read_path
+def check_path(path, engine: str = "fast", sheet: str | None = None) -> Report:
+    """Check every record of a file that can be read; the others are the report's ``problems``.
 
-    return check_records(read_path(path), engine=engine)
+    Raises InputError only when nothing can be checked (the file, or every row, unreadable).
+    """
+    from govkg.procurement.records import load
+
+    reading = load(path, sheet)
+    return check_reading(reading, engine=engine)
+
+
+def check_reading(reading, engine: str = "fast") -> Report:
+    reading.raise_if_unreadable()
+    report = check_records(reading.records, engine=engine)
+    report.problems = list(reading.problems)
+    return report
 
 
 def check_records(records, engine: str = "fast") -> Report:
@@ -295,12 +314,10 @@ def _fast_results(records):
     import pyoxigraph as ox
 
     from govkg import fastshacl
-    from govkg.procurement.to_rdf import record_iri, records_to_graph
+    from govkg.procurement.to_rdf import record_iri, records_to_quads
 
-    sink = _OxSink()
-    records_to_graph(records, sink)
     store = ox.Store()
-    store.bulk_extend(list(_vocab_quads()) + sink.quads)
+    store.bulk_extend(list(_vocab_quads()) + records_to_quads(records))
     checks = fastshacl.compile_shapes(shapes_graph(), store)
     by_shape = {rule.iri: rule for rule in rules().values()}  # the rule shapes are IRIs
     ids = {record_iri(rec.id): rec.id for rec in records}

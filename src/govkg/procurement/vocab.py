@@ -48,7 +48,13 @@ class Scheme:
     lookup: dict[str, Concept] = field(default_factory=dict)
 
     def find(self, text: str) -> Concept | None:
-        return self.lookup.get(normalise(text))
+        """The concept a label names, in simplified or traditional script (OpenCC, govkg.chinese)."""
+        found = self.lookup.get(normalise(text))
+        if found is None and not str(text).isascii():
+            from govkg.chinese import to_mainland
+
+            found = self.lookup.get(normalise(to_mainland(str(text))))
+        return found
 
     def accepted(self) -> str:
         return "、".join(c.zh for c in self.concepts) + " (or the codes " + ", ".join(c.code for c in self.concepts) + ")"
@@ -90,8 +96,12 @@ def vocab_graph():
 
 @lru_cache(maxsize=1)
 def legal_graph():
-    """The legal instruments, provisions and source passages (cached)."""
-    return load_files(VOCAB_FILES + (LEGAL_FILE,))
+    """The vocabulary plus the legal instruments, provisions and source passages (cached; the
+    vocabulary files are parsed once for both graphs)."""
+    graph = load_files((LEGAL_FILE,))
+    for triple in vocab_graph():
+        graph.add(triple)
+    return graph
 
 
 def _scheme(graph, cls: str, zh: str, en: str) -> Scheme:
