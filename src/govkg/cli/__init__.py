@@ -50,9 +50,10 @@ _exit_code_help()
 
 def _register() -> None:
     """Add every command family's commands (each module keeps its heavy imports inside)."""
-    from govkg.cli import analysis_cmds, core, lookup, plan_cmds, procurement, query_cmds, source_cmds
+    from govkg.cli import (analysis_cmds, core, lookup, plan_cmds, procurement, query_cmds, qzqd_cmds,
+                           source_cmds)
 
-    for module in (core, lookup, query_cmds, procurement, analysis_cmds, source_cmds, plan_cmds):
+    for module in (core, lookup, query_cmds, procurement, analysis_cmds, source_cmds, plan_cmds, qzqd_cmds):
         for command in module.COMMANDS:
             cli.add_command(command)
 
