@@ -70,6 +70,20 @@ def test_big5_header_read_as_gb18030_names_no_column():
     assert HEADERS.known(first.decode("big5").split(";")) >= 15
 
 
+def test_a_wrong_first_guess_of_the_detector_is_overruled_by_the_header(monkeypatch):
+    """If charset-normalizer ranked GB18030 first, the header cross-check still picks Big5."""
+    import charset_normalizer
+
+    class Guess:
+        def __init__(self, encoding):
+            self.encoding = encoding
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes",
+                        lambda data, **kw: [Guess("gb18030"), Guess("big5")])
+    reading = load(LIBREOFFICE / "trad_big5_semicolon.csv")
+    assert reading.table.encoding == "big5" and reading.problems == []
+
+
 # ------------------------------------------------------------------ files written by openpyxl
 
 
