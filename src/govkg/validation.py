@@ -1,60 +1,20 @@
-"""Validate the graph against the SHACL shapes and return findings as plain data.
+"""Validate the graph against the SHACL shapes: choose the engine, fall back when it refuses.
 
-pySHACL is the reference engine. Findings are read off its results graph into
-:class:`Finding` records that carry the focus node's label, so reports are readable without
-knowing IRIs. Other engines (see :mod:`govkg.fastshacl`) return the same records, so the two
-can be compared finding for finding.
+pySHACL is the reference engine; :mod:`govkg.fastshacl` compiles the shapes to SPARQL on the
+pyoxigraph store and refuses any shape it cannot check exactly. Both return the
+:class:`govkg.findings.Finding` records of :mod:`govkg.findings`, so they can be compared
+finding for finding.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
 
+from govkg.findings import Finding, Report, findings_from_results_graph
 from govkg.store import Source
 
-SH = "http://www.w3.org/ns/shacl#"
-SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
-
-
-@dataclass(frozen=True, order=True)
-class Finding:
-    """One validation result, engine-independent."""
-
-    focus: str
-    shape: str
-    path: str | None
-    value: str | None
-    severity: str  # Violation | Warning | Info
-    message: str
-    message_zh: str | None = None
-    focus_label: str | None = None
-
-    def key(self) -> tuple:
-        """What two engines must agree on (messages may be worded differently)."""
-        return (self.focus, self.shape, self.path or "", self.value or "", self.severity)
-
-    def to_json(self) -> dict:
-        return asdict(self)
-
-
-@dataclass
-class Report:
-    conforms: bool
-    findings: list[Finding]
-    engine: str
-
-    @property
-    def violations(self) -> int:
-        return sum(1 for f in self.findings if f.severity == "Violation")
-
-    def to_json(self) -> dict:
-        return {
-            "conforms": self.conforms,
-            "engine": self.engine,
-            "violations": self.violations,
-            "results": [f.to_json() for f in self.findings],
-        }
+__all__ = ["Finding", "Report", "check_syntax", "rdflib_graph", "shapes_graph", "validate_graph",
+           "validate_pyshacl"]
 
 
 def check_syntax(sources: Sequence[Source]) -> None:
@@ -96,67 +56,6 @@ def _first_line(exc: Exception) -> str:
     return text.splitlines()[0] if text else exc.__class__.__name__
 
 
-def _label(graph, node) -> str | None:
-    import rdflib
-
-    labels = {lit.language: str(lit) for lit in graph.objects(node, rdflib.URIRef(SKOS_PREF))}
-    return labels.get("zh") or labels.get("en") or (next(iter(labels.values())) if labels else None)
-
-
-def _text(term) -> str | None:
-    if term is None:
-        return None
-    return str(term)
-
-
-def findings_from_results_graph(results, data_graph) -> list[Finding]:
-    """Turn a SHACL validation report graph into sorted Findings."""
-    import rdflib
-
-    sh = rdflib.Namespace(SH)
-    found = []
-    for result in results.subjects(rdflib.RDF.type, sh.ValidationResult):
-        focus = results.value(result, sh.focusNode)
-        shape = results.value(result, sh.sourceShape)
-        messages = {m.language: str(m) for m in results.objects(result, sh.resultMessage)}
-        path = results.value(result, sh.resultPath)
-        found.append(Finding(
-            focus=str(focus),
-            shape=_shape_id(results, shape),
-            path=_text(path) if isinstance(path, rdflib.URIRef) else (_path_text(results, path) if path else None),
-            value=_text(results.value(result, sh.value)),
-            severity=str(results.value(result, sh.resultSeverity)).rsplit("#", 1)[-1],
-            message=messages.get("en") or messages.get(None) or next(iter(messages.values()), ""),
-            message_zh=messages.get("zh"),
-            focus_label=_label(data_graph, focus),
-        ))
-    return sorted(set(found), key=Finding.key)
-
-
-def _path_text(graph, path) -> str:
-    import rdflib
-
-    inverse = graph.value(path, rdflib.URIRef(SH + "inversePath"))
-    return f"^{inverse}" if inverse is not None else str(path)
-
-
-def _shape_id(results, shape) -> str:
-    """A property shape that is a blank node is named by its parent node shape and path."""
-    import rdflib
-
-    if isinstance(shape, rdflib.URIRef):
-        return str(shape)
-    parent = results.value(None, rdflib.URIRef(SH + "property"), shape)
-    path = results.value(shape, rdflib.URIRef(SH + "path"))
-    if parent is not None and path is not None:
-        return f"{parent}/{path}"
-    if parent is None:
-        parent = results.value(None, rdflib.URIRef(SH + "sparql"), shape)
-        if parent is not None:
-            return f"{parent}/sparql"
-    return "_:shape"
-
-
 def shapes_graph(pattern: str = "integrity"):
     """The bundled SHACL shapes whose file name contains ``pattern``, as an rdflib Graph."""
     import rdflib
@@ -169,34 +68,84 @@ def shapes_graph(pattern: str = "integrity"):
     return graph
 
 
-def validate_pyshacl(data_graph, shapes) -> Report:
+def user_shapes(paths, graph=None):
+    """The user's shape files (``--shapes``) added to ``graph`` (a new rdflib Graph if None)."""
+    import rdflib
+
+    from govkg.store import user_sources
+
+    graph = rdflib.Graph() if graph is None else graph
+    files = user_sources(paths)
+    if files:
+        graph += rdflib_graph(files)
+    return graph
+
+
+def ontology_sources() -> list[Source]:
+    """The bundled ontology alone (what ``--no-bundled`` leaves out with the data)."""
+    from govkg import resources
+
+    return [Source(f"govkg:{item.name}", item.read_bytes()) for item in resources.ontology_files()]
+
+
+def validate_pyshacl(data_graph, shapes, allow_warnings: bool = False, focus=()) -> Report:
     """Validate with pySHACL (the reference engine); shape results are joined with labels."""
     import pyshacl
+    import rdflib
 
-    conforms, results, _ = pyshacl.validate(
-        data_graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
+    _, results, _ = pyshacl.validate(
+        data_graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
+        focus_nodes=[rdflib.URIRef(f) for f in focus] or None)
     # pySHACL copies the shapes into its report graph only partly; name shapes from the shapes graph.
     merged = results + shapes
     findings = findings_from_results_graph(merged, data_graph)
-    return Report(conforms=not any(f.severity == "Violation" for f in findings), findings=findings, engine="pyshacl")
+    return Report(findings=findings, engine="pyshacl", allow_warnings=allow_warnings)
 
 
 #: above this many bytes of input, ``--engine auto`` uses the fast engine
 AUTO_FAST_BYTES = 5_000_000
 
 
-def validate_graph(extra=(), engine: str = "auto", shape_pattern: str = "integrity", progress=None) -> Report:
-    """Validate the bundled graph plus ``extra`` files with the chosen engine."""
+def validate_graph(extra=(), engine: str = "auto", shape_pattern: str | None = "integrity", progress=None,
+                   allow_warnings: bool = False, shape_files=(), bundled: bool = True, focus=()) -> Report:
+    """Validate the bundled graph (unless ``bundled`` is false) plus ``extra`` files.
+
+    Shapes: the bundled files whose name contains ``shape_pattern`` (None: none) plus the
+    user's ``shape_files``. ``focus``: IRIs to limit validation to (each still only checked
+    by the shapes that target it).
+
+    ``fast`` runs the compiled engine and lets its refusal (:class:`UnsupportedShape`, an
+    InputError naming the shape and the feature) reach the user; ``auto`` uses it for large
+    inputs unless it refuses, and then validates with pySHACL, saying why in ``Report.notices``.
+    """
     from govkg.errors import InputError
     from govkg.store import bundled_sources, user_sources
 
-    sources = bundled_sources() + user_sources(extra)
-    shapes = shapes_graph(shape_pattern)
-    if len(shapes) == 0:
+    sources = (bundled_sources() if bundled else []) + user_sources(extra)
+    if not sources:
+        raise InputError("nothing to validate: --no-bundled needs at least one --data file")
+    shapes = shapes_graph(shape_pattern) if shape_pattern is not None else None
+    if shape_pattern is not None and len(shapes) == 0:
         raise InputError(f"no bundled shape file name contains {shape_pattern!r}")
-    size = sum(len(s.data) for s in sources)
+    shapes = user_shapes(shape_files, shapes)
+    if len(shapes) == 0:
+        raise InputError("no shapes to validate against: the --shapes files are empty")
+    focus = list(focus)
+    size = sum(s.size for s in sources)
+    notices = []
     if engine == "fast" or (engine == "auto" and size > AUTO_FAST_BYTES):
         from govkg import fastshacl
 
-        return fastshacl.validate_sources(sources, shapes, progress=progress)
-    return validate_pyshacl(rdflib_graph(sources), shapes)
+        try:
+            fastshacl.compile_shapes(shapes)  # before loading: a refusal costs nothing
+        except fastshacl.UnsupportedShape as exc:
+            if engine == "fast":
+                raise
+            notices.append(f"validating with pySHACL: the fast engine cannot check {exc}")
+        else:
+            report = fastshacl.validate_sources(sources, shapes, progress=progress, focus=focus)
+            report.allow_warnings = allow_warnings
+            return report
+    report = validate_pyshacl(rdflib_graph(sources), shapes, allow_warnings=allow_warnings, focus=focus)
+    report.notices.extend(notices)
+    return report

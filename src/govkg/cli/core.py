@@ -63,23 +63,39 @@ def stats(data, endpoint, out):
 @data_option
 @output_options(["text", "json"], default="text")
 @click.option("--engine", type=click.Choice(["auto", "pyshacl", "fast"]), default="auto", show_default=True,
-              help="pyshacl: the reference engine; fast: shapes run as SPARQL on the embedded store; "
-                   "auto: pyshacl for small graphs, fast for large ones.")
-@click.option("--shapes", "shape_pattern", default="integrity", show_default=True,
-              help="Validate against the bundled shape files whose name contains this.")
-def validate(data, engine, shape_pattern, out):
+              help="pyshacl: the reference engine; fast: shapes run as SPARQL on the embedded store (exit 2 "
+                   "naming the shape and feature it cannot check); auto: pyshacl for small graphs, fast for "
+                   "large ones unless it cannot check a shape.")
+@click.option("--shapes", "shape_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Your own SHACL shapes file (repeatable); replaces the bundled shapes unless "
+                   "--bundled-shapes is also given.")
+@click.option("--bundled-shapes", "shape_pattern", default=None,
+              help="Validate against the bundled shape files whose name contains this [default: integrity, "
+                   "when no --shapes is given].")
+@click.option("--no-bundled", is_flag=True, help="Leave out the bundled ontology and data: validate only --data.")
+@click.option("--focus", multiple=True, metavar="IRI", help="Validate only this node (repeatable).")
+@click.option("--allow-warnings", is_flag=True,
+              help="Conform (exit 0) when every result is a sh:Warning or sh:Info.")
+def validate(data, engine, shape_files, shape_pattern, no_bundled, focus, allow_warnings, out):
     """Validate the bundled graph (plus --data files) against the SHACL shapes.
 
     \b
-    Exit codes: 0 conforms, 1 violations, 2 unreadable input.
+    Exit codes: 0 conforms (no result at all, or only warnings with --allow-warnings),
+    1 does not conform, 2 unreadable input or a shape the chosen engine cannot check.
     Example:
       govkg validate
       govkg validate --data new_departments.ttl --format json
+      govkg validate --no-bundled --data mine.ttl --shapes my-shapes.ttl --focus https://example.org/x
     """
     from govkg import validation
 
-    report = validation.validate_graph(data, engine=engine, shape_pattern=shape_pattern,
+    if shape_pattern is None and not shape_files:
+        shape_pattern = "integrity"
+    report = validation.validate_graph(data, engine=engine, shape_pattern=shape_pattern, shape_files=shape_files,
+                                       bundled=not no_bundled, focus=focus, allow_warnings=allow_warnings,
                                        progress=progress_factory(out.fmt == "text", "validating"))
+    for notice in report.notices:
+        click.echo(f"govkg: notice: {notice}", err=True)
     if out.fmt == "json":
         out.json(report.to_json())
     else:
