@@ -66,3 +66,21 @@ def test_the_consistency_check_does_detect_a_clash():
         @prefix : <http://example.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
         :A a owl:Class ; owl:disjointWith :B . :B a owl:Class . :x a :A , :B .""")
     assert owl_rl_clashes(clash)
+
+
+def test_a_node_of_two_disjoint_main_classes_is_a_clash(rdf_graph):
+    """The ontology's own axioms (not a test-made one) make the consistency check fail."""
+    bad = rdflib.Graph().parse(format="turtle", data="""
+        @prefix gk: <https://w3id.org/govkg/def#> .
+        <https://w3id.org/govkg/id/inst/two-kinds> a gk:Institution , gk:Department .""")
+    assert owl_rl_clashes(rdf_graph + bad)
+
+
+def test_a_functional_property_with_two_values_of_disjoint_kinds_is_a_clash(rdf_graph):
+    """gk:holder is functional: two holders are one node, which cannot be an institution and a role."""
+    bad = rdflib.Graph().parse(format="turtle", data="""
+        @prefix gk: <https://w3id.org/govkg/def#> . @prefix asg: <https://w3id.org/govkg/id/assignment/> .
+        @prefix inst: <https://w3id.org/govkg/id/inst/> . @prefix role: <https://w3id.org/govkg/id/role/> .
+        asg:two-holders a gk:DutyAssignment ; gk:holder inst:h1 , role:h2 .
+        inst:h1 a gk:Institution . role:h2 a gk:Role .""")
+    assert owl_rl_clashes(rdf_graph + bad)

@@ -41,15 +41,38 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 TYPE_PATH = f"<{RDF}type>/<{RDFS}subClassOf>*"
+TRUE = ("literal", "true", None, XSD + "boolean")
 
-#: XSD datatypes whose lexical forms Oxigraph can check by casting (ill-formed -> error)
-CASTABLE = {XSD + t for t in ("date", "dateTime", "time", "integer", "decimal", "double", "float", "boolean",
-                              "string", "duration", "dayTimeDuration", "yearMonthDuration")}
-#: constraint parameters that are read together with another one (not constraints themselves)
-AUXILIARY = {"path", "severity", "message", "name", "description", "order", "group", "deactivated", "flags",
-             "qualifiedMinCount", "qualifiedMaxCount", "qualifiedValueShapesDisjoint", "targetClass",
-             "targetNode", "targetSubjectsOf", "targetObjectsOf", "property", "sparql", "declare", "prefixes",
-             "defaultValue", "labelTemplate", "target"}
+#: the store rewrites literals of these datatypes into xsd:integer / xsd:dateTime (see _AsWritten)
+DERIVED = {XSD + t for t in ("long", "int", "short", "byte", "nonNegativeInteger", "positiveInteger",
+                             "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt",
+                             "unsignedShort", "unsignedByte", "dateTimeStamp")}
+#: ... and keeps literals of these in canonical lexical form ("05" -> "5", "1" -> "true")
+CANONICALISED = {XSD + t for t in ("integer", "decimal", "float", "double", "boolean", "dateTime")}
+WELL_FORMED_FN = "urn:govkg:fn:wellFormed"
+
+# What the engine checks exactly: a whitelist of SHACL's parameters, by the kind of shape that
+# carries them. Anything else in the sh: namespace (or a parameter of a SPARQL-based constraint
+# component) makes the engine refuse the shape: it never skips what it does not understand.
+NON_VALIDATING = {"name", "description", "order", "group", "message", "severity", "deactivated",
+                  "defaultValue", "flags", "prefixes", "declare", "targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf"}
+VALUE_COMPONENTS = {"class", "datatype", "nodeKind", "in", "hasValue", "languageIn", "pattern", "minLength",
+                    "maxLength", "minInclusive", "maxInclusive", "minExclusive", "maxExclusive", "not", "and",
+                    "or", "xone", "node"}
+NODE_SHAPE = NON_VALIDATING | VALUE_COMPONENTS | {"closed", "ignoredProperties", "equals", "disjoint",
+                                                 "property", "sparql"}
+PROPERTY_SHAPE = NON_VALIDATING | VALUE_COMPONENTS | {
+    "path", "minCount", "maxCount", "qualifiedValueShape", "qualifiedMinCount", "qualifiedMaxCount",
+    "qualifiedValueShapesDisjoint",
+    "uniqueLang", "equals", "disjoint", "lessThan", "lessThanOrEquals", "sparql"}
+#: shapes inside sh:node / sh:not / sh:and / sh:or / sh:xone / sh:qualifiedValueShape
+NESTED_SHAPE = NON_VALIDATING | VALUE_COMPONENTS | {"property"}
+#: property shapes of those (checked as one boolean per value node)
+NESTED_PROPERTY = NON_VALIDATING | VALUE_COMPONENTS | {"path", "minCount", "maxCount"}
+#: components whose answer depends on the lexical form or term identity of a literal
+LEXICAL = {"in", "hasValue", "pattern", "minLength", "maxLength"}
+#: variables SHACL pre-binds; a query may not assign them
+PRE_BOUND = {"this", "shapesGraph", "currentShape", "value", "PATH"}
 
 
 class UnsupportedShape(InputError):
@@ -132,6 +155,20 @@ def _lex(key) -> str:
     return key[1]
 
 
+def _stored_form(key):
+    """The literal as pyoxigraph's store keeps it (canonical lexical form and datatype)."""
+    scratch = ox.Store()
+    scratch.add(ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), _term(key)))
+    return _ox_key(next(iter(scratch)).object)
+
+
+def _count(obj, shape, compiler) -> int:
+    """A count parameter (sh:minCount ...) as a non-negative integer, or a refusal."""
+    if obj[0] != "literal" or not re.fullmatch(r"\+?\d+", obj[1]):
+        raise UnsupportedShape(f"shape {compiler.name(shape)}: a count that is not a non-negative integer: {obj[1]}")
+    return int(obj[1])
+
+
 # ------------------------------------------------------------------ compiled checks
 
 
@@ -148,12 +185,28 @@ class Check:
     property_path: str | None = None
     template: bool = False  # messages contain {?var}
     vars_in_messages: list = field(default_factory=list)
+    #: rows carry ?_ok; a row whose value the store may have rewritten is judged here (sh:datatype)
+    datatype: str | None = None
+    predicate: str | None = None  # the IRI path of the values, when it is one
+    #: rows carry ?_amb: true when the value is a literal the store keeps canonical (refuse then)
+    lexical: str | None = None
+    #: run once per focus node with ?this substituted (SHACL pre-binding) instead of as one join
+    per_focus: str | None = None  # the focus group, then
+    substitutions: dict = field(default_factory=dict)
 
 
 class Compiler:
     def __init__(self, shapes: Shapes, store: ox.Store | None = None, focus=()):
         self.g = shapes
         self.focus_nodes = [("uri", iri) for iri in focus]
+        # parameters of SPARQL-based constraint components declared in the shapes graph
+        self.component_params = {}
+        components = {s for s, props in self.g.triples.items() if SH + "parameter" in props}
+        for component in components:  # typed sh:ConstraintComponent, or a subclass of it: any
+            for param in self.g.objects(component, SH + "parameter"):
+                for path in self.g.objects(param, SH + "path"):
+                    if path[0] == "uri":
+                        self.component_params[path[1]] = component
         self.store = store
         self._closure: dict = {}
         self.checks: list[Check] = []
@@ -178,6 +231,24 @@ class Compiler:
             return f"{var} <{RDF}type> {next(iter(closure))} ."
         self._counter += 1
         return f"VALUES ?_c{self._counter} {{ {' '.join(sorted(closure))} }} {var} <{RDF}type> ?_c{self._counter} ."
+
+    def require(self, shape, allowed: set, kind: str) -> None:
+        """UnsupportedShape naming the shape and the first parameter outside ``allowed``."""
+        for pred in self.g.triples.get(shape, {}):
+            if pred.startswith(SH) and pred[len(SH):] not in allowed:
+                raise UnsupportedShape(f"shape {self.name(shape)}: sh:{pred[len(SH):]} on a {kind}")
+            if pred in self.component_params:
+                raise UnsupportedShape(f"shape {self.name(shape)}: <{pred}>, a parameter of the SPARQL-based "
+                                       f"constraint component {self.name(self.component_params[pred])}")
+
+    def name(self, node) -> str:
+        if node[0] == "uri":
+            return f"<{node[1]}>"
+        parents = self.g.subjects(SH + "property", node)
+        path = self.g.value(node, SH + "path")
+        if parents and path is not None and path[0] == "uri":
+            return f"{self.name(parents[0])}/<{path[1]}>"
+        return "a blank-node shape" + (f" of {self.name(parents[0])}" if parents else "")
 
     def var(self, stem: str = "v") -> str:
         self._counter += 1
@@ -204,6 +275,12 @@ class Compiler:
         if classes:
             parts.append(f"{{ {self.typed('?this', classes)} }}")
         nodes = self.g.objects(shape, SH + "targetNode")
+        for node in nodes:
+            if node[0] == "literal" and not node[2] and (node[3] or "") in CANONICALISED | DERIVED:
+                kept = _stored_form(node)
+                if kept != node:
+                    raise UnsupportedShape(f"shape {self.name(shape)}: sh:targetNode {_sparql_term(node)} "
+                                           f"(the store keeps it as {_sparql_term(kept)})")
         if nodes:
             parts.append("{ VALUES ?this { " + " ".join(_sparql_term(n) for n in nodes) + " } }")
         for p in self.g.objects(shape, SH + "targetSubjectsOf"):
@@ -221,24 +298,48 @@ class Compiler:
 
     # ---- paths
 
-    def path_sparql(self, path) -> str:
+    def path_sparql(self, path, depth: int = 0) -> str:
+        """A SHACL property path as a SPARQL path; a path node of more than one kind, or with
+        anything else on it, is refused (SHACL calls it ill-formed)."""
+        if depth > 20:
+            raise UnsupportedShape("a property path nested too deeply (recursive?)")
         if path[0] == "uri":
             return _sparql_term(path)
         if path[0] != "bnode":
             raise UnsupportedShape("a literal cannot be a path")
-        inv = self.g.value(path, SH + "inversePath")
-        if inv is not None:
-            return f"^({self.path_sparql(inv)})"
-        for pred, op in (("zeroOrMorePath", "*"), ("oneOrMorePath", "+"), ("zeroOrOnePath", "?")):
-            inner = self.g.value(path, SH + pred)
-            if inner is not None:
-                return f"({self.path_sparql(inner)}){op}"
-        alt = self.g.value(path, SH + "alternativePath")
-        if alt is not None:
-            return "(" + "|".join(self.path_sparql(p) for p in self.g.list_items(alt)) + ")"
-        if self.g.value(path, RDF + "first") is not None:
-            return "(" + "/".join(self.path_sparql(p) for p in self.g.list_items(path)) + ")"
-        raise UnsupportedShape("unknown path form")
+        preds = set(self.g.triples.get(path, {}))
+        if preds == {RDF + "first", RDF + "rest"}:
+            items = self.list_path_items(path)
+            if len(items) < 2:
+                raise UnsupportedShape("a sequence path needs at least two members")
+            return "(" + "/".join(self.path_sparql(p, depth + 1) for p in items) + ")"
+        if len(preds) != 1 or len(self.g.objects(path, next(iter(preds)))) != 1:
+            raise UnsupportedShape(f"an ill-formed property path (a node with {', '.join(sorted(preds))})")
+        pred = next(iter(preds))
+        inner = self.g.value(path, pred)
+        if pred == SH + "inversePath":
+            return f"^({self.path_sparql(inner, depth + 1)})"
+        for name, op in (("zeroOrMorePath", "*"), ("oneOrMorePath", "+"), ("zeroOrOnePath", "?")):
+            if pred == SH + name:
+                return f"({self.path_sparql(inner, depth + 1)}){op}"
+        if pred == SH + "alternativePath":
+            items = self.list_path_items(inner)
+            if len(items) < 2:
+                raise UnsupportedShape("an alternative path needs at least two members")
+            return "(" + "|".join(self.path_sparql(p, depth + 1) for p in items) + ")"
+        raise UnsupportedShape(f"an unknown property path form <{pred}>")
+
+    def list_path_items(self, node) -> list:
+        """The members of a well-formed RDF list (each list node: one rdf:first, one rdf:rest)."""
+        items, seen = [], set()
+        while node != ("uri", RDF + "nil"):
+            if node is None or node in seen or set(self.g.triples.get(node, {})) != {RDF + "first", RDF + "rest"} \
+                    or len(self.g.objects(node, RDF + "first")) != 1 or len(self.g.objects(node, RDF + "rest")) != 1:
+                raise UnsupportedShape("an ill-formed RDF list in a property path")
+            seen.add(node)
+            items.append(self.g.value(node, RDF + "first"))
+            node = self.g.value(node, RDF + "rest")
+        return items
 
     def path_text(self, path) -> str:
         """Finding.path as the reference engine writes it: the IRI, or ^IRI for an inverse."""
@@ -277,34 +378,69 @@ class Compiler:
         """A SPARQL boolean expression: node ``v`` conforms to the (path-less) shape."""
         if depth > 8:
             raise UnsupportedShape("shapes nested too deeply (recursive?)")
-        if self.g.objects(shape, SH + "property") or self.g.objects(shape, SH + "sparql"):
-            raise UnsupportedShape("nested shape with property or SPARQL constraints")
-        tests = []
+        self.require(shape, NESTED_SHAPE, "shape used inside sh:node, sh:not, sh:and, sh:or, sh:xone or "
+                                          "sh:qualifiedValueShape")
+        if self.g.value(shape, SH + "deactivated") == TRUE:
+            return "true"
+        tests = [self.property_conforms(prop, v, depth) for prop in self.g.objects(shape, SH + "property")]
         for pred, objs in self.g.triples.get(shape, {}).items():
-            if not pred.startswith(SH):
+            if not pred.startswith(SH) or pred[len(SH):] not in VALUE_COMPONENTS:
                 continue
             name = pred[len(SH):]
-            if name in AUXILIARY:
-                continue
             for obj in objs:
                 tests.append(self.component(shape, name, obj, v, depth))
         return "(" + " && ".join(f"COALESCE({t}, false)" for t in tests) + ")" if tests else "true"
+
+    def property_conforms(self, prop, v: str, depth: int) -> str:
+        """A SPARQL boolean: node ``v`` conforms to a property shape of a nested shape."""
+        self.require(prop, NESTED_PROPERTY, "property shape inside sh:node, sh:not, sh:and, sh:or, sh:xone or "
+                                            "sh:qualifiedValueShape")
+        if self.g.value(prop, SH + "deactivated") == TRUE:
+            return "true"
+        path = self.g.value(prop, SH + "path")
+        if path is None:
+            raise UnsupportedShape(f"shape {self.name(prop)}: a property shape without sh:path")
+        p = self.path_sparql(path)
+        parts = []
+        for pred, objs in self.g.triples.get(prop, {}).items():
+            name = pred[len(SH):] if pred.startswith(SH) else None
+            for obj in objs:
+                if name in ("minCount", "maxCount"):
+                    n = _count(obj, prop, self)
+                    if n > 3:
+                        raise UnsupportedShape(f"shape {self.name(prop)}: sh:{name} {n} inside a nested shape")
+                    k = n if name == "minCount" else n + 1
+                    if k == 0:
+                        continue
+                    xs = [self.var("n") for _ in range(k)]
+                    distinct = " && ".join(f"!sameTerm({a}, {b})" for i, a in enumerate(xs) for b in xs[i + 1:])
+                    group = " ".join(f"{v} {p} {x} ." for x in xs) + (f" FILTER({distinct})" if distinct else "")
+                    parts.append(f"{'' if name == 'minCount' else '!'}EXISTS {{ {group} }}")
+                elif name == "hasValue":
+                    parts.append(f"EXISTS {{ {v} {p} {_sparql_term(obj)} }}")
+                elif name in VALUE_COMPONENTS:
+                    x = self.var("x")
+                    test = self.component(prop, name, obj, x, depth + 1)
+                    parts.append(f"NOT EXISTS {{ {v} {p} {x} FILTER(!COALESCE({test}, false)) }}")
+        return "(" + " && ".join(parts) + ")" if parts else "true"
 
     def component(self, shape, name: str, obj, v: str, depth: int) -> str:
         """One value-node constraint component as a SPARQL boolean over ``v`` (true = conforms)."""
         if name == "class":
             return f"EXISTS {{ {self.typed(v, [obj])} }}"
         if name == "datatype":
+            if obj[0] != "uri":
+                raise UnsupportedShape(f"shape {self.name(shape)}: sh:datatype is not an IRI")
             dt = obj[1]
             if dt == RDF + "langString":
                 return f"(isLiteral({v}) && lang({v}) != \"\")"
-            test = f"(isLiteral({v}) && datatype({v}) = <{dt}>"
-            if dt in CASTABLE and dt != XSD + "string":
-                test += f" && COALESCE(isLiteral(<{dt}>(STR({v}))), false)"
-            if dt == RDFS + "Literal":
-                test = f"(isLiteral({v})"
-            return test + ")"
+            # the datatype as stored, and the lexical form well-formed for it (govkg.xsd_lexical)
+            return (f"(isLiteral({v}) && lang({v}) = \"\" && datatype({v}) = <{dt}> && "
+                    f"<{WELL_FORMED_FN}>({v}))")
         if name == "nodeKind":
+            if obj[0] != "uri" or obj[1].rsplit("#", 1)[-1] not in ("IRI", "BlankNode", "Literal", "BlankNodeOrIRI",
+                                                                    "BlankNodeOrLiteral", "IRIOrLiteral"):
+                raise UnsupportedShape(f"shape {self.name(shape)}: sh:nodeKind {obj[1]}")
             kinds = {"IRI": "isIRI({v})", "BlankNode": "isBlank({v})", "Literal": "isLiteral({v})",
                      "BlankNodeOrIRI": "(isBlank({v}) || isIRI({v}))", "BlankNodeOrLiteral": "(isBlank({v}) || isLiteral({v}))",
                      "IRIOrLiteral": "(isIRI({v}) || isLiteral({v}))"}
@@ -343,32 +479,70 @@ class Compiler:
             return "((" + " + ".join(parts) + ") = 1)"
         if name == "node":
             return self.conforms(obj, v, depth + 1)
-        raise UnsupportedShape(f"sh:{name}")
+        raise UnsupportedShape(f"shape {self.name(shape)}: sh:{name}")
 
     # ---- compiling a shape
 
     def compile(self) -> list[Check]:
         for shape in self.node_shapes():
             focus = self.focus_pattern(shape)
-            if focus is None or self.g.value(shape, SH + "deactivated") == ("literal", "true", None, XSD + "boolean"):
+            if focus is None or self.g.value(shape, SH + "deactivated") == TRUE:
                 continue
             path = self.g.value(shape, SH + "path")
             if path is not None:  # a property shape with its own targets
                 self.property_shape(shape, focus, None)
                 continue
+            self_sparql = {"select"} if shape in self.g.objects(shape, SH + "sparql") else set()
+            self.require(shape, NODE_SHAPE | self_sparql, "node shape")
             self.value_checks(shape, focus, value_pattern="BIND(?this AS ?value)", path=None, parent_msg=())
-            for prop in self.g.objects(shape, SH + "property"):
-                if self.g.value(prop, SH + "deactivated") == ("literal", "true", None, XSD + "boolean"):
+            self.node_pair_checks(shape, focus)
+            props = self.g.objects(shape, SH + "property")
+            for prop in props:
+                if self.g.value(prop, SH + "deactivated") == TRUE:
                     continue
                 self.property_shape(prop, focus, shape)
+            if self.g.value(shape, SH + "closed") == TRUE:
+                self.closed_check(shape, focus, props)
+            elif self.g.value(shape, SH + "closed") not in (None, ("literal", "false", None, XSD + "boolean")):
+                raise UnsupportedShape(f"shape {self.name(shape)}: sh:closed is not a boolean")
             for sparql in self.g.objects(shape, SH + "sparql"):
                 self.sparql_check(shape, sparql, focus, path=None)
         return self.checks
 
+    def node_pair_checks(self, shape, focus: str) -> None:
+        """sh:equals / sh:disjoint on a node shape: the value node is the focus node itself."""
+        sid, sev, msgs = self.shape_id(shape), self.severity(shape), self.messages(shape)
+        for obj in self.g.objects(shape, SH + "equals"):
+            q = _sparql_term(obj)
+            self.checks.append(Check(sid, None, sev, msgs,
+                f"SELECT ?this ?value WHERE {{ {focus} ?this {q} ?value FILTER(!sameTerm(?value, ?this)) }}"))
+            self.checks.append(Check(sid, None, sev, msgs,
+                f"SELECT ?this ?value WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {q} ?this }} BIND(?this AS ?value) }}"))
+        for obj in self.g.objects(shape, SH + "disjoint"):
+            q = _sparql_term(obj)
+            self.checks.append(Check(sid, None, sev, msgs,
+                f"SELECT ?this ?value WHERE {{ {focus} ?this {q} ?this . BIND(?this AS ?value) }}"))
+
+    def closed_check(self, shape, focus: str, props) -> None:
+        """sh:closed: every triple of the focus node uses a property of the shape's sh:property
+        paths (IRIs) or of sh:ignoredProperties; each other triple is a result (path, value)."""
+        allowed = set()
+        for prop in props:
+            path = self.g.value(prop, SH + "path")
+            if path is not None and path[0] == "uri":
+                allowed.add(path)
+        for ignored in self.g.objects(shape, SH + "ignoredProperties"):
+            allowed.update(i for i in self.g.list_items(ignored) if i is not None and i[0] == "uri")
+        not_in = f"FILTER(?path NOT IN ({', '.join(_sparql_term(a) for a in sorted(allowed))}))" if allowed else ""
+        self.checks.append(Check(self.shape_id(shape), None, self.severity(shape), self.messages(shape),
+                                 f"SELECT ?this ?path ?value WHERE {{ {focus} ?this ?path ?value {not_in} }}"))
+
     def property_shape(self, prop, focus: str, parent) -> None:
         path = self.g.value(prop, SH + "path")
         if path is None:
-            raise UnsupportedShape("a property shape without sh:path")
+            raise UnsupportedShape(f"shape {self.name(prop)}: a property shape without sh:path")
+        self.require(prop, PROPERTY_SHAPE | ({"select"} if prop in self.g.objects(prop, SH + "sparql") else set()),
+                     "property shape")
         p = self.path_sparql(path)
         shape_id = self.shape_id(prop, parent)
         path_text = self.path_text(path)
@@ -383,21 +557,26 @@ class Compiler:
             """min/max count checks over the values of ``p`` (those passing ``test``, if given)."""
             values = f"?this {p} ?_v" + (f" FILTER({test})" if test else "")
             for obj in props.get(min_key, []):
-                n = int(_lex(obj))
+                n = _count(obj, prop, self)
                 if n == 1:
                     add(f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ {values} }} }}")
                 elif n > 1:
                     add(f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ {values} }} }} "
                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) < {n})")
             for obj in props.get(max_key, []):
-                n = int(_lex(obj))
+                n = _count(obj, prop, self)
                 add(f"SELECT ?this WHERE {{ {focus} {values} }} GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) > {n})")
 
         cardinality(SH + "minCount", SH + "maxCount")
         for qvs in props.get(SH + "qualifiedValueShape", []):
-            if self.g.value(prop, SH + "qualifiedValueShapesDisjoint") == ("literal", "true", None, XSD + "boolean"):
-                raise UnsupportedShape("sh:qualifiedValueShapesDisjoint")
-            cardinality(SH + "qualifiedMinCount", SH + "qualifiedMaxCount", self.conforms(qvs, "?_v"))
+            test = self.conforms(qvs, "?_v")
+            if self.g.value(prop, SH + "qualifiedValueShapesDisjoint") == TRUE:
+                # value nodes that also conform to a sibling's qualified shape do not count
+                siblings = [q for parent in self.g.subjects(SH + "property", prop)
+                            for other in self.g.objects(parent, SH + "property") if other != prop
+                            for q in self.g.objects(other, SH + "qualifiedValueShape")]
+                test = " && ".join([test] + [f"!{self.conforms(q, '?_v')}" for q in siblings])
+            cardinality(SH + "qualifiedMinCount", SH + "qualifiedMaxCount", test)
         for obj in props.get(SH + "uniqueLang", []):
             if _lex(obj) in ("true", "1"):
                 add(f"SELECT DISTINCT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?_a) AS ?_n) WHERE {{ {focus} "
@@ -423,82 +602,346 @@ class Compiler:
     def value_checks(self, shape, focus: str, value_pattern: str, path, shape_id=None, parent_msg=()) -> None:
         """Components checked value node by value node: one query each, returning the failures."""
         shape_id = shape_id or self.shape_id(shape)
+        sev, msgs = self.severity(shape), self.messages(shape)
+        path_node = self.g.value(shape, SH + "path")
+        predicate = path_node[1] if path_node is not None and path_node[0] == "uri" else None
         for pred, objs in self.g.triples.get(shape, {}).items():
-            if not pred.startswith(SH):
+            if not pred.startswith(SH) or pred[len(SH):] not in VALUE_COMPONENTS:
                 continue
             name = pred[len(SH):]
-            if name in AUXILIARY or name in ("minCount", "maxCount", "qualifiedValueShape", "uniqueLang", "equals",
-                                             "disjoint", "lessThan", "lessThanOrEquals"):
-                continue
-            if name == "closed":
-                raise UnsupportedShape("sh:closed")
             for obj in objs:
                 if name == "class":  # an anti-join: instances of the class are listed once, not per value
                     self.checks.append(Check(
-                        shape_id, path, self.severity(shape), self.messages(shape),
+                        shape_id, path, sev, msgs,
                         f"SELECT DISTINCT ?this ?value WHERE {{ {focus} {value_pattern} "
                         f"MINUS {{ {self.typed('?value', [obj])} }} }}"))
                     continue
                 if name == "hasValue":  # not per value: no value node is the term (reported without sh:value)
                     self.checks.append(Check(
-                        shape_id, path, self.severity(shape), self.messages(shape),
+                        shape_id, path, sev, msgs,
                         f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ {value_pattern} "
                         f"FILTER(sameTerm(?value, {_sparql_term(obj)})) }} }}"))
+                    if obj[0] == "literal" and (obj[3] or "") in CANONICALISED:
+                        self.checks.append(Check(  # values the store may have rewritten: refuse if any
+                            shape_id, path, sev, msgs,
+                            f"SELECT DISTINCT ?this ?value (true AS ?_ok) WHERE {{ {focus} {value_pattern} "
+                            f"FILTER(isLiteral(?value) && datatype(?value) = <{obj[3]}>) }}", lexical="hasValue"))
                     continue
                 test = self.component(shape, name, obj, "?value", 0)
+                if name == "datatype":
+                    self.checks.append(Check(
+                        shape_id, path, sev, msgs,
+                        f"SELECT DISTINCT ?this ?value ?_ok WHERE {{ {focus} {value_pattern} "
+                        f"BIND(COALESCE({test}, false) AS ?_ok) FILTER(!?_ok || (isLiteral(?value) && "
+                        f"datatype(?value) IN (<{XSD}integer>, <{XSD}dateTime>))) }}",
+                        datatype=obj[1], predicate=predicate))
+                    continue
+                lexical = name if name in LEXICAL or self.nested_lexical(obj) else None
+                if name in ("not", "and", "or", "xone", "node") and self.nested_datatype(obj):
+                    lexical = lexical or "datatype inside " + name
+                amb = (f" || (isLiteral(?value) && datatype(?value) IN ({', '.join(f'<{d}>' for d in sorted(CANONICALISED))}))"
+                       if lexical else "")
                 self.checks.append(Check(
-                    shape_id, path, self.severity(shape), self.messages(shape),
-                    f"SELECT DISTINCT ?this ?value WHERE {{ {focus} {value_pattern} FILTER(!COALESCE({test}, false)) }}"))
+                    shape_id, path, sev, msgs,
+                    f"SELECT DISTINCT ?this ?value ?_ok WHERE {{ {focus} {value_pattern} "
+                    f"BIND(COALESCE({test}, false) AS ?_ok) FILTER(!?_ok{amb}) }}", lexical=lexical))
+
+    def nested_datatype(self, obj, depth: int = 0) -> bool:
+        """Whether a logical/node constraint reaches an sh:datatype (judged on the stored form)."""
+        if depth > 8 or obj is None:
+            return False
+        nodes = [obj] + ([i for i in self.g.list_items(obj)] if self.g.value(obj, RDF + "first") is not None else [])
+        for node in nodes:
+            for pred, objs in self.g.triples.get(node, {}).items():
+                name = pred[len(SH):] if pred.startswith(SH) else None
+                if name == "datatype":
+                    return True
+                if name in ("not", "and", "or", "xone", "node", "property") and any(
+                        self.nested_datatype(o, depth + 1) for o in objs):
+                    return True
+        return False
+
+    def nested_lexical(self, obj, depth: int = 0) -> bool:
+        """Whether a logical/node constraint reaches a lexical component (sh:not [ sh:pattern … ])."""
+        if depth > 8 or obj is None:
+            return False
+        nodes = [obj] + ([i for i in self.g.list_items(obj)] if self.g.value(obj, RDF + "first") is not None else [])
+        for node in nodes:
+            for pred, objs in self.g.triples.get(node, {}).items():
+                name = pred[len(SH):] if pred.startswith(SH) else None
+                if name in LEXICAL:
+                    return True
+                if name in ("not", "and", "or", "xone", "node", "property") and any(
+                        self.nested_lexical(o, depth + 1) for o in objs):
+                    return True
+        return False
 
     def sparql_check(self, shape, constraint, focus: str, path=None, shape_id=None) -> None:
-        if self.g.value(constraint, SH + "deactivated") == ("literal", "true", None, XSD + "boolean"):
+        """A SPARQL-based constraint (sh:sparql / sh:select) with SHACL's pre-binding.
+
+        ``$this`` is pre-bound to each focus node: when the query only uses it where a join
+        with the focus nodes means the same (see :func:`_join_is_prebinding`) the query runs
+        once, joined; otherwise once per focus node with ``$this`` substituted by Oxigraph
+        (SEP-0007 substitution, never text). ``$currentShape`` is substituted the same way;
+        ``$shapesGraph`` is refused (the engine queries the data store alone), and so are the
+        constructs SHACL-SPARQL forbids (MINUS, VALUES, SERVICE, assigning a pre-bound variable,
+        a sub-query that does not project ``$this``): they are never run.
+        """
+        if self.g.value(constraint, SH + "deactivated") == TRUE:
             return
+        who = f"shape {self.name(shape)}"
+        for pred in self.g.triples.get(constraint, {}):
+            if constraint != shape and pred.startswith(SH) and pred[len(SH):] not in (
+                    "select", "prefixes", "message", "deactivated", "severity"):
+                raise UnsupportedShape(f"{who}: sh:{pred[len(SH):]} on a SPARQL constraint")
         select = self.g.value(constraint, SH + "select")
-        if select is None:
-            raise UnsupportedShape("SPARQL constraint without sh:select (ASK-based components)")
+        if select is None or select[0] != "literal":
+            raise UnsupportedShape(f"{who}: a SPARQL constraint without sh:select")
         prefixes = {}
-        for holder in self.g.objects(constraint, SH + "prefixes"):
+        holders, todo = [], list(self.g.objects(constraint, SH + "prefixes"))
+        while todo:  # the declaring nodes and what they owl:imports
+            holder = todo.pop()
+            if holder not in holders:
+                holders.append(holder)
+                todo.extend(self.g.objects(holder, "http://www.w3.org/2002/07/owl#imports"))
+        for holder in holders:
             for decl in self.g.objects(holder, SH + "declare"):
-                prefixes[_lex(self.g.value(decl, SH + "prefix"))] = _lex(self.g.value(decl, SH + "namespace"))
+                prefix, namespace = self.g.value(decl, SH + "prefix"), self.g.value(decl, SH + "namespace")
+                if prefix is None or namespace is None:
+                    raise UnsupportedShape(f"{who}: an sh:declare without sh:prefix and sh:namespace")
+                prefixes[_lex(prefix)] = _lex(namespace)
         text = _lex(select)
-        if path is not None:
-            text = text.replace("$PATH", self.path_sparql(path))
-        text = re.sub(r"\$this\b", "?this", text)
-        text = _not_exists_to_minus(text)
-        text = _insert_focus(text, focus)
+        if path is not None:  # $PATH is substituted as text, as the SHACL spec says
+            text = re.sub(r"\$PATH\b", lambda _: self.path_sparql(path), text)
+        problem = _forbidden(text)
+        if problem:
+            raise UnsupportedShape(f"{who}: its SPARQL query uses {problem}, which SHACL-SPARQL forbids")
+        subs = {}
+        if _uses_var(text, "currentShape"):
+            if shape[0] != "uri":
+                raise UnsupportedShape(f"{who}: $currentShape of a blank-node shape")
+            text = _substitute(text, "currentShape", _sparql_term(shape))
         prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes.items())
         msgs = self.messages(constraint, shape)
-        self.checks.append(Check(
+        check = Check(
             shape_id or self.shape_id(shape), self.path_text(path) if path is not None else None,
-            self.severity(shape), msgs, prologue + text, value_is_focus=path is None,
-            template=any("{" in m for m in msgs.values())))
+            self.severity(constraint) if self.g.value(constraint, SH + "severity") else self.severity(shape),
+            msgs, "", value_is_focus=path is None, template=any("{" in m for m in msgs.values()),
+            substitutions=subs)
+        if _join_is_prebinding(text):
+            check.query = prologue + _not_exists_to_minus(_insert_focus(text, focus))
+        else:
+            check.query = prologue + text
+            check.per_focus = f"SELECT ?this WHERE {{ {focus} }}"
+        try:  # syntax errors now, as a refusal naming the shape, not half-way through the run
+            probe = check.query if check.per_focus is None else _substitute(check.query, "this", "<urn:x>")
+            ox.Store().query(probe, custom_functions=_FUNCTIONS)
+        except SyntaxError as exc:
+            raise UnsupportedShape(f"{who}: its SPARQL query does not parse: {str(exc).splitlines()[0]}") from None
+        self.checks.append(check)
 
 
-_NOT_EXISTS = re.compile(r"FILTER\s+NOT\s+EXISTS\s*\{([^{}]*)\}", re.IGNORECASE)
-_VARIABLE = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
+_KEYWORDS_FORBIDDEN = {"MINUS": "MINUS", "VALUES": "VALUES", "SERVICE": "SERVICE (a federated query)"}
+
+
+_ANALYSIS_TOKENS = re.compile(
+    r'(?P<comment>\#[^\n]*)'
+    r'|(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')'
+    r'|(?P<iri><[^<>"{}|^`\\\s]*>)'
+    r'|(?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFD]+)'
+    r'|(?P<pname>(?:[A-Za-z\u00C0-\uFFFD][\w.\-\u00B7\u00C0-\uFFFD]*)?:(?:[\w\-.:%\u00B7\u00C0-\uFFFD]|\\.)*)'
+    r'|(?P<word>[A-Za-z_][A-Za-z0-9_]*)'
+    r'|(?P<brace>\{)'
+    r'|(?P<space>\s+)'
+    r'|(?P<other>.)',
+    re.DOTALL,
+)
+
+
+def _tokens(query: str) -> list:
+    """(kind, text) of the query's significant tokens: variables as ('var', name), prefixed
+    names as one 'pname' token (so ``proc:content-auxiliary-service`` holds no SERVICE keyword),
+    keywords and functions as 'word'; comments and strings are opaque."""
+    out = []
+    for match in _ANALYSIS_TOKENS.finditer(query):
+        kind = match.lastgroup
+        if kind in ("comment", "space"):
+            continue
+        text = match.group()
+        out.append(("var", text[1:]) if kind == "var" else (kind, text))
+    return out
+
+
+def _substitute(query: str, name: str, constant: str) -> str:
+    """SHACL pre-binding of ``?name`` to ``constant`` (an IRI or literal in SPARQL syntax), by
+    the definition: every occurrence replaced by the value, wherever it is — inner groups,
+    sub-queries, FILTER, BIND. In a projection it becomes ``(constant AS ?name)`` and
+    ``bound(?name)`` becomes ``true``; comments and strings are left alone."""
+    from govkg.sparql import _significant
+
+    raw = [(k, t, pos) for k, t, pos in _significant(query) if k != "comment"]
+    edits = []  # (start, end, replacement)
+    in_projection = False
+    selects = 0
+    for i, (kind, text, pos) in enumerate(raw):
+        if kind == "word" and text.upper() == "SELECT":
+            in_projection = True
+            selects += 1
+        elif kind == "brace" or (kind == "word" and text.upper() in ("WHERE", "FROM")):
+            in_projection = False
+        if kind == "other" and text in "?$" and i + 1 < len(raw) and raw[i + 1][:2] == ("word", name) \
+                and raw[i + 1][2] == pos + 1:
+            end = raw[i + 1][2] + len(name)
+            before = [t for _, t, _ in raw[max(0, i - 2):i]]
+            after = raw[i + 2][1] if i + 2 < len(raw) else ""
+            if len(before) == 2 and before[0].upper() == "BOUND" and before[1] == "(" and after == ")":
+                edits.append((raw[i - 2][2], raw[i + 2][2] + 1, "(true)"))
+            elif in_projection:  # a sub-query's copy is renamed: the outer projection binds ?name
+                alias = name if selects == 1 else f"_{name}_{selects}"
+                edits.append((pos, end, f"({constant} AS ?{alias})"))
+            else:
+                edits.append((pos, end, constant))
+    for start, end, replacement in reversed(edits):
+        query = query[:start] + replacement + query[end:]
+    return query
+
+
+def _uses_var(query: str, name: str) -> bool:
+    return ("var", name) in _tokens(query)
+
+
+def _forbidden(query: str) -> str | None:
+    """What SHACL-SPARQL forbids in a constraint's query, if it has any (SHACL 5.3.1)."""
+    toks = _tokens(query)
+    if ("var", "shapesGraph") in toks:
+        return "$shapesGraph (this engine validates the data graph alone)"
+    selects = 0
+    for i, (kind, text) in enumerate(toks):
+        word = text.upper() if kind == "word" else None
+        if word in _KEYWORDS_FORBIDDEN:
+            return _KEYWORDS_FORBIDDEN[word]
+        if word == "AS" and i + 1 < len(toks) and toks[i + 1][0] == "var" and toks[i + 1][1] in PRE_BOUND:
+            return f"AS ?{toks[i + 1][1]} (assigning a pre-bound variable)"
+        if word == "SELECT":
+            selects += 1
+            if selects > 1:  # a sub-query must project $this (and may not use SELECT *)
+                projection = []
+                for kind2, text2 in toks[i + 1:]:
+                    if kind2 == "brace" or (kind2 == "word" and text2.upper() in ("WHERE", "FROM")):
+                        break
+                    projection.append((kind2, text2))
+                if ("other", "*") in projection:
+                    return "SELECT * in a sub-query"
+                if ("var", "this") not in projection and ("var", "this") in toks:
+                    return "a sub-query that does not project $this"
+    return None
+
+
+#: words after which a join with the focus nodes may differ from pre-binding
+_NOT_JOINABLE = {"GROUP", "HAVING", "LIMIT", "OFFSET", "ORDER", "COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE",
+                 "GROUP_CONCAT", "OPTIONAL", "UNION", "GRAPH"}
+
+
+def _join_is_prebinding(query: str) -> bool:
+    """Whether joining the query with the focus nodes (?this) gives what pre-binding gives.
+
+    True when the query has no sub-query, aggregate, solution modifier, OPTIONAL, UNION or
+    GRAPH, and ``$this`` occurs only in the outermost group (triple patterns, FILTER and BIND
+    expressions there) or in the body of a FILTER [NOT] EXISTS there (EXISTS sees the solution's
+    bindings). Then every use sees ``?this`` bound by the focus group put first. Anywhere else —
+    an inner group's FILTER, a sub-query — it would be unbound, so the query runs per focus node.
+    """
+    toks = _tokens(query)
+    words = [t.upper() for k, t in toks if k == "word"]
+    if words.count("SELECT") > 1 or set(words) & _NOT_JOINABLE:
+        return False
+    depth, exists_next = 0, False
+    for i, (kind, text) in enumerate(toks):
+        if kind == "word" and text.upper() == "EXISTS":
+            exists_next = True
+            continue
+        if kind == "brace":
+            depth += 1
+            if depth >= 2 and not (depth == 2 and exists_next) and _uses_this_later(toks, i):
+                return False
+            exists_next = False
+        elif kind == "other" and text == "}":
+            depth -= 1
+    return True
+
+
+def _uses_this_later(toks, start: int) -> bool:
+    """Whether ?this occurs inside the group opened at ``start``."""
+    depth = 0
+    for kind, text in toks[start:]:
+        if kind == "brace":
+            depth += 1
+        elif kind == "other" and text == "}":
+            depth -= 1
+            if depth == 0:
+                return False
+        elif (kind, text) == ("var", "this"):
+            return True
+    return False
+
+
+_FILTER_NOT_EXISTS = re.compile(r"FILTER\s+NOT\s+EXISTS\s*\{([^{}]*)\}", re.IGNORECASE)
 
 
 def _not_exists_to_minus(query: str) -> str:
-    """``FILTER NOT EXISTS { P }`` as ``MINUS { P }`` where the two provably agree.
+    """Top-level ``FILTER NOT EXISTS { P }`` moved to the end of its group as ``MINUS { P }``
+    where the two provably agree (the compiled query only: user queries may not use MINUS).
 
     Oxigraph evaluates NOT EXISTS once per solution, scanning P from its most selective
     constant pattern (e.g. every gk:DutyAssignment for every duty: quadratic), while MINUS is
     one hash anti-join. They agree when P is a plain group of triple patterns (no FILTER,
-    OPTIONAL, nested group, ...) sharing at least one variable with the rest of the query.
+    literal, nested group ...) and every variable P shares with the rest of the query is bound
+    in every solution: bound by a triple pattern of the outermost group, in a query with no
+    OPTIONAL, UNION, BIND or nested group there — or ?this, bound by the focus group.
     """
-    def swap(match):
-        body = match.group(1)
-        if re.search(r"\b(FILTER|BIND|VALUES|OPTIONAL|GRAPH|SERVICE|MINUS|UNION|EXISTS)\b", body, re.IGNORECASE):
-            return match.group(0)
-        if any(ch in body for ch in "\"'<"):  # literals and IRIs: keep the check simple and safe
-            if "\"" in body or "'" in body:
-                return match.group(0)
-        rest = query[:match.start()] + query[match.end():]
-        if not set(_VARIABLE.findall(body)) & set(_VARIABLE.findall(rest)):
-            return match.group(0)
-        return "MINUS {" + body + "}"
-
-    return _NOT_EXISTS.sub(swap, query)
+    where = query.find("{")
+    end = query.rfind("}")
+    if where < 0 or end < where:
+        return query
+    body = query[where + 1:end]
+    matches = list(_FILTER_NOT_EXISTS.finditer(body))
+    if not matches:
+        return query
+    rest = _FILTER_NOT_EXISTS.sub(" ", body)
+    rest_toks = _tokens(rest)
+    if any(k == "word" and t.upper() in ("OPTIONAL", "UNION", "BIND", "GRAPH", "SELECT", "EXISTS", "MINUS", "VALUES")
+           for k, t in rest_toks):
+        return query
+    # variables bound by triple patterns: those outside any parenthesis, at the outermost level,
+    # the focus group (a sub-select binding ?this) aside
+    bound, depth, parens = {"this"}, 0, 0
+    for kind, text in rest_toks:
+        if kind == "brace":
+            depth += 1
+        elif text == "}":
+            depth -= 1
+        elif text == "(":
+            parens += 1
+        elif text == ")":
+            parens -= 1
+        elif kind == "var" and depth == 0 and parens == 0:
+            bound.add(text)
+    moved = []
+    kept = body
+    for match in reversed(matches):
+        inner = match.group(1)
+        if re.search(r"[\"'(]|\b(FILTER|BIND|VALUES|OPTIONAL|GRAPH|SERVICE|MINUS|UNION|EXISTS|SELECT)\b", inner,
+                     re.IGNORECASE):
+            continue
+        inner_vars = {t for k, t in _tokens(inner) if k == "var"}
+        others = {t for k, t in rest_toks if k == "var"} | {t for m in matches if m is not match
+                                                         for k, t in _tokens(m.group(1)) if k == "var"}
+        shared = inner_vars & others
+        if not shared or not shared <= bound:
+            continue
+        kept = kept[:match.start()] + " " + kept[match.end():]
+        moved.append("MINUS {" + inner + "}")
+    return query[:where + 1] + kept + " " + " ".join(reversed(moved)) + " " + query[end:]
 
 
 def _insert_focus(query: str, focus: str) -> str:
@@ -514,6 +957,20 @@ def _insert_focus(query: str, focus: str) -> str:
     raise UnsupportedShape("SPARQL constraint without a WHERE group")
 
 
+def _well_formed(term):
+    """Custom SPARQL function: is the literal's lexical form valid for its datatype?"""
+    from govkg.xsd_lexical import well_formed
+
+    if not isinstance(term, ox.Literal):
+        return _FALSE
+    return _FALSE if well_formed(term.value, term.datatype.value) is False else _TRUE
+
+
+_TRUE = ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean"))
+_FALSE = ox.Literal("false", datatype=ox.NamedNode(XSD + "boolean"))
+_FUNCTIONS = {ox.NamedNode(WELL_FORMED_FN): _well_formed}
+
+
 # ------------------------------------------------------------------ running
 
 
@@ -527,14 +984,175 @@ def _text(term) -> str | None:
     return None if term is None else term.value
 
 
-def run_checks(store: ox.Store, checks: Sequence[Check], progress: Callable[[int], None] | None = None) -> list[Finding]:
+class AsWritten:
+    """Literals as the sources wrote them where the store rewrote their datatype.
+
+    pyoxigraph's store keeps "5"^^xsd:int as "5"^^xsd:integer (and xsd:dateTimeStamp as
+    xsd:dateTime), so a datatype check on the store alone would call "5"^^xsd:int an
+    xsd:integer. ``entries`` maps (subject, predicate IRI, stored literal) to the literals
+    written there; only sources that mention a derived datatype are parsed for it.
+    """
+
+    def __init__(self, entries: dict | None = None):
+        self.entries = entries or {}
+
+    def written(self, subject, predicate: str | None, stored):
+        return self.entries.get((subject, predicate, stored))
+
+
+_DERIVED_NAMES = re.compile(
+    rb"(?:[#:]|%23)(?:long|int|short|byte|nonNegativeInteger|positiveInteger|nonPositiveInteger|negativeInteger"
+    rb"|unsignedLong|unsignedInt|unsignedShort|unsignedByte|dateTimeStamp)(?![A-Za-z0-9_-])|\\[uU]")
+
+
+def _mentions_derived(source: Source) -> bool:
+    """A cheap byte scan: could this source write a literal with a derived datatype?"""
+    if source.path is None:
+        return _DERIVED_NAMES.search(source.data) is not None
+    tail = b""
+    with open(source.path, "rb") as handle:
+        while chunk := handle.read(1 << 24):
+            if _DERIVED_NAMES.search(tail + chunk):
+                return True
+            tail = chunk[-64:]
+    return False
+
+
+def as_written(sources: Sequence[Source]) -> AsWritten:
+    """The literals of ``sources`` whose datatype the store rewrites (UnsupportedShape when the
+    rewriting merges two written literals into one, or the literal hangs off a blank node: then
+    the store's triples cannot be matched back to what was written)."""
+    from govkg.store import parse_error
+
+    written: dict = {}
+    direct: set = set()
+    for source in sources:
+        if not _mentions_derived(source):
+            continue
+        try:
+            if source.path is not None:
+                triples = ox.parse(path=str(source.path), format=source.format, base_iri="https://w3id.org/govkg/id/")
+            else:
+                triples = ox.parse(source.data, format=source.format, base_iri="https://w3id.org/govkg/id/")
+            for t in triples:
+                obj = t.object
+                if not isinstance(obj, ox.Literal) or obj.language:
+                    continue
+                dt = obj.datatype.value
+                if dt in DERIVED:
+                    if isinstance(t.subject, ox.BlankNode):
+                        raise UnsupportedShape(f"{source.name}: a {dt.rsplit('#', 1)[-1]} literal on a blank node "
+                                               "(the store rewrites its datatype and it cannot be traced back)")
+                    written.setdefault((t.subject, t.predicate.value), []).append(obj)
+                elif dt in (XSD + "integer", XSD + "dateTime"):
+                    direct.add((t.subject, t.predicate.value, obj.value))
+        except SyntaxError as exc:
+            raise parse_error(source, exc) from None
+    if not written:
+        return AsWritten()
+    scratch = ox.Store()  # the store's own rewriting, applied to each written literal
+    keys = list(written.items())
+    for i, ((subject, predicate), literals) in enumerate(keys):
+        for j, lit in enumerate(literals):
+            scratch.add(ox.Quad(ox.NamedNode(f"urn:k:{i}:{j}"), ox.NamedNode("urn:p"), lit))
+    stored = {q.subject.value: q.object for q in scratch}
+    entries: dict = {}
+    for i, ((subject, predicate), literals) in enumerate(keys):
+        for j, lit in enumerate(literals):
+            canonical = stored[f"urn:k:{i}:{j}"]
+            entries.setdefault((subject, predicate, canonical), []).append(lit)
+    for (subject, predicate, canonical), lits in entries.items():
+        if len(lits) > 1 or (subject, predicate, canonical.value) in direct and canonical.datatype.value in (
+                XSD + "integer", XSD + "dateTime"):
+            raise UnsupportedShape(f"<{subject.value}> <{predicate}>: the store merges the literals "
+                                   f"{', '.join(str(x) for x in lits)} into one {canonical}")
+    return AsWritten(entries)
+
+
+def _term(key):
+    """A shapes-graph term as a pyoxigraph term (for substitutions)."""
+    if key[0] == "uri":
+        return ox.NamedNode(key[1])
+    if key[0] == "bnode":
+        return ox.BlankNode(re.sub(r"[^A-Za-z0-9]", "", key[1]) or "b")
+    return ox.Literal(key[1], language=key[2]) if key[2] else ox.Literal(key[1], datatype=ox.NamedNode(key[3] or XSD + "string"))
+
+
+def _rows(store: ox.Store, check: Check) -> list[dict]:
+    """The check's solutions as dicts, pre-binding ?this per focus node where the check asks."""
+    subs = {ox.Variable(k): _term(v) for k, v in check.substitutions.items()}
+
+    def solutions(bindings):
+        answer = store.query(check.query, substitutions=bindings or None, custom_functions=_FUNCTIONS)
+        names = [v.value for v in answer.variables]
+        return [{n: row[n] for n in names if row[n] is not None} for row in answer]
+
+    if check.per_focus is None:
+        return [row for row in solutions(subs) if "this" in row]
+    out = []
+    for focus_row in store.query(check.per_focus):
+        node = focus_row["this"]
+        if isinstance(node, ox.BlankNode):
+            raise UnsupportedShape(f"shape {check.shape_id}: its SPARQL query needs $this pre-bound to a blank node, "
+                                   "which a query cannot name")
+        answer = store.query(_substitute(check.query, "this", str(node)), custom_functions=_FUNCTIONS)
+        names = [v.value for v in answer.variables]
+        for row in answer:
+            found = {n: row[n] for n in names if row[n] is not None}
+            found["this"] = node
+            out.append(found)
+    return out
+
+
+def _judge(check: Check, rows: list[dict], written: AsWritten | None) -> list[dict]:
+    """The rows that are results: a datatype check's rows re-judged on the literal as written,
+    a lexical check refused when it met a literal the store keeps in canonical form."""
+    if check.datatype is None and check.lexical is None:
+        return rows
+    from govkg.xsd_lexical import well_formed
+
+    out = []
+    for row in rows:
+        value = row.get("value")
+        ok = row.get("_ok")
+        ok = ok is not None and ok.value == "true"
+        literal = isinstance(value, ox.Literal) and not value.language
+        if check.lexical is not None:
+            if literal and value.datatype.value in CANONICALISED and written is not None:
+                raise UnsupportedShape(
+                    f"shape {check.shape_id}: sh:{check.lexical} on {value} — the store keeps "
+                    f"{value.datatype.value.rsplit('#', 1)[-1]} literals in canonical form, not as written")
+            if not ok:
+                out.append(row)
+            continue
+        rewritten = literal and value.datatype.value in (XSD + "integer", XSD + "dateTime")
+        lits = written.written(row["this"], check.predicate, value) if (written is not None and rewritten) else None
+        if lits is None and rewritten and written is not None and written.entries and check.predicate is None:
+            raise UnsupportedShape(f"shape {check.shape_id}: sh:datatype over a path other than one property, "
+                                   "on data with literals whose datatype the store rewrites")
+        if lits is None:
+            if not ok:
+                out.append(row)
+            continue
+        for lit in lits:  # as written: the datatype, and the lexical form well-formed for it
+            if lit.datatype.value != check.datatype or well_formed(lit.value, lit.datatype.value) is False:
+                out.append({**row, "value": lit})
+    return out
+
+
+def run_checks(store: ox.Store, checks: Sequence[Check], progress: Callable[[int], None] | None = None,
+               written: AsWritten | None = None) -> list[Finding]:
     """Run every compiled check; the queries run on a thread pool (pyoxigraph releases the
     GIL while it evaluates, so on 2 cores validation takes about half the time), and the rows
-    are read back in check order so the findings do not depend on scheduling."""
+    are read back in check order so the findings do not depend on scheduling.
+
+    ``written``: the literals as the sources wrote them (:func:`as_written`); None when the
+    caller built the store from terms it knows are canonical (the store is then trusted).
+    """
     from concurrent.futures import ThreadPoolExecutor
 
     def rows_of(check: Check) -> list:
-        rows = [row for row in store.query(check.query) if row["this"] is not None]
+        rows = _judge(check, _rows(store, check), written)
         if progress:
             progress(1)
         return rows
@@ -546,12 +1164,12 @@ def run_checks(store: ox.Store, checks: Sequence[Check], progress: Callable[[int
     for check, rows in zip(checks, answers):
         for row in rows:
             focus = row["this"]
-            value = _get(row, "value")
+            value = row.get("value")
             if value is None and check.value_is_focus:
                 value = focus
             path = check.path
-            if _get(row, "path") is not None:
-                path = _get(row, "path").value
+            if row.get("path") is not None:
+                path = row["path"].value
             message, message_zh = check.messages.get(None) or check.messages.get("en"), check.messages.get("zh")
             if check.template:
                 message = _fill(message, row)
@@ -576,7 +1194,7 @@ def _fill(message: str | None, row) -> str | None:
         return message
 
     def sub(match):
-        term = _get(row, match.group(1))
+        term = row.get(match.group(1))
         return term.value if term is not None else match.group(0)
 
     return re.sub(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}", sub, message)
@@ -613,10 +1231,13 @@ def _check_progress(progress, total_bytes: int, checks: int):
     return lambda n: advance(step * n)
 
 
-def validate_store(store: ox.Store, shapes_graph, progress=None, size: int = 0) -> Report:
-    """Validate an already loaded store (``size``: bytes it was loaded from, for the progress bar)."""
+def validate_store(store: ox.Store, shapes_graph, progress=None, size: int = 0, sources=None) -> Report:
+    """Validate an already loaded store (``size``: bytes it was loaded from, for the progress bar;
+    ``sources``: what it was loaded from, so datatype checks see literals as written — without
+    them the store is trusted to hold canonical terms)."""
     checks = compile_shapes(shapes_graph, store)
-    findings = run_checks(store, checks, _check_progress(progress, size, len(checks)))
+    written = as_written(sources) if sources is not None else None
+    findings = run_checks(store, checks, _check_progress(progress, size, len(checks)), written=written)
     return Report(findings=findings, engine="fast")
 
 
@@ -627,8 +1248,9 @@ def validate_sources(sources: Sequence[Source], shapes_graph, progress=None, foc
     for the load and once for the checks, each with the sources' byte count.
     """
     checks = compile_shapes(shapes_graph, focus=focus)  # before loading: an unsupported shape fails fast
+    written = as_written(sources)
     store = open_sources(sources, progress_factory=progress)
     checks = compile_shapes(shapes_graph, store, focus=focus)
     size = sum(s.size for s in sources)
-    findings = run_checks(store, checks, _check_progress(progress, size, len(checks)))
+    findings = run_checks(store, checks, _check_progress(progress, size, len(checks)), written=written)
     return Report(findings=findings, engine="fast")

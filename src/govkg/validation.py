@@ -136,14 +136,13 @@ def validate_graph(extra=(), engine: str = "auto", shape_pattern: str | None = "
     if engine == "fast" or (engine == "auto" and size > AUTO_FAST_BYTES):
         from govkg import fastshacl
 
-        try:
-            fastshacl.compile_shapes(shapes)  # before loading: a refusal costs nothing
+        try:  # the shapes are compiled before the data is loaded: most refusals cost nothing
+            report = fastshacl.validate_sources(sources, shapes, progress=progress, focus=focus)
         except fastshacl.UnsupportedShape as exc:
             if engine == "fast":
-                raise
+                raise InputError(f"--engine fast cannot check this: {exc}") from None
             notices.append(f"validating with pySHACL: the fast engine cannot check {exc}")
         else:
-            report = fastshacl.validate_sources(sources, shapes, progress=progress, focus=focus)
             report.allow_warnings = allow_warnings
             return report
     report = validate_pyshacl(rdflib_graph(sources), shapes, allow_warnings=allow_warnings, focus=focus)
