@@ -178,6 +178,7 @@ def test_unsupported_shape_is_refused():
 
     shapes = ox.Store()
     shapes.load(b"""@prefix sh: <http://www.w3.org/ns/shacl#> .
-        <urn:s> sh:targetClass <urn:C> ; sh:closed true .""", format=ox.RdfFormat.TURTLE)
+        <urn:s> sh:targetClass <urn:C> ; sh:property [ sh:path <urn:p> ; sh:property [ sh:path <urn:q> ] ] .""",
+        format=ox.RdfFormat.TURTLE)
     with pytest.raises(fastshacl.UnsupportedShape):
         fastshacl.compile_shapes(shapes)
