@@ -348,7 +348,7 @@ class Compiler:
         inv = self.g.value(path, SH + "inversePath")
         if inv is not None and inv[0] == "uri":
             return f"^{inv[1]}"
-        return path[1]
+        return self.path_sparql(path)  # as govkg.findings names it
 
     # ---- ids, messages, severity
 
@@ -358,7 +358,7 @@ class Compiler:
         parents = [parent] if parent is not None else self.g.subjects(SH + "property", shape)
         path = self.g.value(shape, SH + "path")
         if parents and path is not None:
-            return f"{parents[0][1]}/{path[1]}"
+            return f"{parents[0][1]}/{self.path_text(path)}"
         return "_:shape"
 
     def severity(self, shape) -> str:

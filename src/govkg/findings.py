@@ -101,10 +101,38 @@ def findings_from_results_graph(results, data_graph) -> list[Finding]:
 
 
 def _path_text(graph, path) -> str:
+    """An IRI path as the IRI, an inverse of one as ^IRI, any other path in SPARQL syntax
+    (the same text :mod:`govkg.fastshacl` writes, so both engines name it alike)."""
     import rdflib
 
     inverse = graph.value(path, rdflib.URIRef(SH + "inversePath"))
-    return f"^{inverse}" if inverse is not None else str(path)
+    if isinstance(inverse, rdflib.URIRef):
+        return f"^{inverse}"
+    if isinstance(path, rdflib.URIRef):
+        return str(path)
+    return sparql_path(graph, path)
+
+
+def sparql_path(graph, path) -> str:
+    import rdflib
+    from rdflib.collection import Collection
+
+    if isinstance(path, rdflib.URIRef):
+        return f"<{path}>"
+    sh = rdflib.Namespace(SH)
+    inner = graph.value(path, sh.inversePath)
+    if inner is not None:
+        return f"^({sparql_path(graph, inner)})"
+    for pred, op in ((sh.zeroOrMorePath, "*"), (sh.oneOrMorePath, "+"), (sh.zeroOrOnePath, "?")):
+        inner = graph.value(path, pred)
+        if inner is not None:
+            return f"({sparql_path(graph, inner)}){op}"
+    alt = graph.value(path, sh.alternativePath)
+    if alt is not None:
+        return "(" + "|".join(sparql_path(graph, p) for p in Collection(graph, alt)) + ")"
+    if graph.value(path, rdflib.RDF.first) is not None:
+        return "(" + "/".join(sparql_path(graph, p) for p in Collection(graph, path)) + ")"
+    return str(path)
 
 
 def _shape_id(results, shape) -> str:
@@ -116,7 +144,7 @@ def _shape_id(results, shape) -> str:
     parent = results.value(None, rdflib.URIRef(SH + "property"), shape)
     path = results.value(shape, rdflib.URIRef(SH + "path"))
     if parent is not None and path is not None:
-        return f"{parent}/{path}"
+        return f"{parent}/{_path_text(results, path)}"
     if parent is None:
         parent = results.value(None, rdflib.URIRef(SH + "sparql"), shape)
         if parent is not None:
