@@ -14,7 +14,8 @@ from test_queries import sample_params
 
 from govkg import named_queries
 from govkg.cli import cli
-from govkg.sparql import EmbeddedBackend, RemoteBackend
+from govkg.remote import RemoteBackend
+from govkg.sparql import EmbeddedBackend
 
 REGISTRY = named_queries.load_registry()
 

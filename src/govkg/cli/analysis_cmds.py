@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from govkg.cli.core import data_option
+from govkg.cli.graph_options import graph_options
 from govkg.dates import parse_date
 from govkg.errors import InputError
 from govkg.output import echo_json, progress_factory, stdout_is_terminal, table
@@ -18,7 +18,6 @@ TOPICS = ["summary", "transfers", "lineage", "org", "domains"]
 KINDS = ["transfers", "lineage", "org"]
 FORMATS = {".html": "html", ".htm": "html", ".svg": "svg", ".png": "png"}
 
-endpoint_option = click.option("--endpoint", help="Read a SPARQL 1.1 endpoint instead of the embedded store.")
 body_option = click.option("--body", default="inst:ndrc", show_default=True,
                            help="The institution for org/domains/summary (CURIE, IRI or key such as ndrc).")
 
@@ -39,11 +38,10 @@ def _year(value):
 @body_option
 @click.option("--departments", is_flag=True, help="transfers: keep departments apart instead of rolling "
                                                   "them up to their institution.")
-@data_option
-@endpoint_option
+@graph_options
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
               help="Output format (default: table on a terminal, json otherwise).")
-def analyze(topic, year, on, body, departments, data, endpoint, fmt):
+def analyze(topic, year, on, body, departments, graph, fmt):
     """Network analyses: transfers, lineage, org, domains, summary (default).
 
     \b
@@ -59,12 +57,11 @@ def analyze(topic, year, on, body, departments, data, endpoint, fmt):
       govkg analyze org --on 2010-01-01
     """
     from govkg.analysis import graphs, reports
-    from govkg.sparql import open_backend
 
     year = _year(year)
     on = parse_date(on) if on else None
     body = graphs.node_id(body)
-    backend = open_backend(endpoint, data, progress=progress_factory(fmt != "json", "loading graph"))
+    backend = graph.open(progress=progress_factory(fmt != "json", "loading graph"))
     if topic == "transfers":
         result = reports.transfers_report(backend, year, rollup=not departments, institution=body)
     elif topic == "lineage":
@@ -160,9 +157,8 @@ RENDER = {"transfers": _transfers_table, "lineage": _lineage_table, "org": _org_
 @click.option("--on", "on", help="org: the date (YYYY-MM-DD, default today).")
 @body_option
 @click.option("--departments", is_flag=True, help="transfers: draw departments instead of rolling them up.")
-@data_option
-@endpoint_option
-def viz(kind, output, year, all_years, on, body, departments, data, endpoint):
+@graph_options
+def viz(kind, output, year, all_years, on, body, departments, graph):
     """Pictures: duty flows (transfers), the lineage timeline, the organisation chart.
 
     \b
@@ -176,7 +172,6 @@ def viz(kind, output, year, all_years, on, body, departments, data, endpoint):
       govkg viz org --on 2010-01-01 -o ndrc-2010.png
     """
     from govkg.analysis import graphs
-    from govkg.sparql import open_backend
 
     fmt = FORMATS.get(Path(output).suffix.lower())
     if fmt is None:
@@ -187,7 +182,7 @@ def viz(kind, output, year, all_years, on, body, departments, data, endpoint):
     year = None if all_years else (_year(year) or 2018)
     on = parse_date(on) if on else None
     body = graphs.node_id(body)
-    backend = open_backend(endpoint, data, progress=progress_factory(True, "loading graph"))
+    backend = graph.open(progress=progress_factory(True, "loading graph"))
     if fmt == "html":
         from govkg.viz import html as renderer
     else:

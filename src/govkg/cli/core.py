@@ -6,9 +6,7 @@ import click
 
 from govkg.output import echo_json, progress_factory, stdout_is_terminal, table
 
-data_option = click.option(
-    "--data", "data", multiple=True, type=click.Path(dir_okay=False),
-    help="Extra Turtle/JSON-LD/N-Triples file to add on top of the bundled graph (repeatable).")
+from govkg.cli.graph_options import data_option, graph_options
 
 STATS_QUERY = """
 SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
@@ -35,11 +33,10 @@ def graph_stats(backend) -> dict[str, int]:
 
 
 @click.command()
-@data_option
-@click.option("--endpoint", help="Count on a SPARQL 1.1 endpoint instead of the embedded store.")
+@graph_options
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
               help="Output format (default: table on a terminal, json otherwise).")
-def stats(data, endpoint, fmt):
+def stats(graph, fmt):
     """Counts: institutions, departments, duties, assignments, transfers, events, triples.
 
     \b
@@ -47,9 +44,7 @@ def stats(data, endpoint, fmt):
       govkg stats
       govkg stats --data my_province.ttl --format json
     """
-    from govkg.sparql import open_backend
-
-    backend = open_backend(endpoint, data, progress=progress_factory(fmt != "json", "loading graph"))
+    backend = graph.open(progress=progress_factory(fmt != "json", "loading graph"))
     counts = graph_stats(backend)
     if (fmt or ("table" if stdout_is_terminal() else "json")) == "json":
         echo_json(counts)

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import click
 
-from govkg.cli.core import data_option
+from govkg.cli.graph_options import graph_options
 from govkg.output import echo_json, progress_factory, stdout_is_terminal
 
-endpoint_option = click.option(
-    "--endpoint", metavar="URL", help="Ask a SPARQL 1.1 endpoint instead of the embedded store.")
-timeout_option = click.option(
-    "--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
-    help="Seconds to wait for the endpoint.")
 
-
-def _backend(endpoint, data, timeout, fmt):
-    from govkg.sparql import open_backend
-
-    return open_backend(endpoint, data, timeout, progress=progress_factory(fmt != "json", "loading graph"))
+def _backend(graph, fmt):
+    return graph.open(progress=progress_factory(fmt != "json", "loading graph"))
 
 
 def _name(ref: dict | None, both: bool = True) -> str:
@@ -35,10 +27,8 @@ def _name(ref: dict | None, both: bool = True) -> str:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
               help="Output format (default: table on a terminal, json otherwise).")
 @click.option("--limit", type=int, default=10, show_default=True, help="At most this many results.")
-@data_option
-@endpoint_option
-@timeout_option
-def who(text, on, fmt, limit, data, endpoint, timeout):
+@graph_options
+def who(text, on, fmt, limit, graph):
     """Who handles TEXT (a duty, in Chinese — simplified or traditional — or English)?
 
     \b
@@ -54,7 +44,7 @@ def who(text, on, fmt, limit, data, endpoint, timeout):
     from govkg.who import who as answer
 
     fmt = fmt or ("table" if stdout_is_terminal() else "json")
-    result = answer(_backend(endpoint, data, timeout, fmt), " ".join(text), on, limit)
+    result = answer(_backend(graph, fmt), " ".join(text), on, limit)
     if fmt == "json":
         echo_json(result)
     else:
@@ -95,10 +85,8 @@ def _print_who(result: dict) -> None:
 @click.argument("name", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
               help="Output format (default: table on a terminal, json otherwise).")
-@data_option
-@endpoint_option
-@timeout_option
-def history(name, fmt, data, endpoint, timeout):
+@graph_options
+def history(name, fmt, graph):
     """The timeline of an institution or department, or the lineage of a duty.
 
     \b
@@ -111,7 +99,7 @@ def history(name, fmt, data, endpoint, timeout):
     from govkg.history import history as timeline
 
     fmt = fmt or ("table" if stdout_is_terminal() else "json")
-    result = timeline(_backend(endpoint, data, timeout, fmt), " ".join(name))
+    result = timeline(_backend(graph, fmt), " ".join(name))
     if fmt == "json":
         echo_json(result)
     else:
