@@ -4,8 +4,9 @@ Both backends take the same query text and the same bindings, and return the sam
 results, so every command and named query runs unchanged on either.
 
 Bindings are never pasted into query text as user strings: each value becomes an RDF term
-(IRI checked, literal escaped by N-Triples rules) and the terms are put in a ``VALUES`` block
-at the start of the outermost WHERE group — the same block for both backends, so results agree.
+(IRI checked, literal escaped by N-Triples rules) and each parameter gets its own one-variable
+``VALUES`` block at the start of the outermost WHERE group — the same text for every backend
+(Virtuoso 7.2 rejects a multi-variable VALUES row binding a date, and BIND), so results agree.
 Update operations are refused before anything is sent.
 """
 
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from govkg.errors import InputError
+from govkg.errors import EndpointError, InputError
 from govkg.namespaces import PREFIXES
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -185,8 +186,10 @@ def with_values(query: str, bindings: Mapping[str, Term] | None = None,
         values: several rows: (variable names, rows of terms; None leaves a variable UNDEF).
     """
     blocks = []
-    for names, rows in ([(list(bindings), [list(bindings.values())])] if bindings else []) + (
-            [values] if values else []):
+    # one single-variable block per parameter: Virtuoso 7.2 fails on a multi-variable row
+    # ("SP031 ... no SPART_VARR_FIXED") and on BIND; both servers and the store accept this
+    single = [([name], [[term]]) for name, term in bindings.items()] if bindings else []
+    for names, rows in single + ([values] if values else []):
         for name in names:
             if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
                 raise InputError(f"not a valid SPARQL variable name: {name!r}")
@@ -241,6 +244,21 @@ class Backend:
     def select(self, query: str, bindings: Mapping[str, Term] | None = None, values=None) -> list[dict[str, Term]]:
         """SELECT rows as dicts of variable name -> Term (unbound variables are absent)."""
         return self.query(query, bindings, values).rows
+
+    def single(self, query: str, bindings: Mapping[str, Term] | None = None) -> dict[str, Term]:
+        """The one row of an aggregate query; an error naming the backend if there is none."""
+        rows = self.select(query, bindings)
+        if len(rows) != 1:
+            raise EndpointError(f"{self.description}: expected one result row, got "
+                                f"{'no result row' if not rows else len(rows)}")
+        return rows[0]
+
+    def integer(self, term: Term, what: str) -> int:
+        """An integer result (a count), or an error naming the backend and the value."""
+        try:
+            return int(term.value)
+        except ValueError:
+            raise EndpointError(f"{self.description}: {what} is not a number: {term.value[:40]!r}") from None
 
 
 class EmbeddedBackend(Backend):

@@ -25,10 +25,10 @@ ORDER = ["institutions", "departments", "roles", "duties", "assignments", "trans
 
 def graph_stats(backend) -> dict[str, int]:
     """Counts of the main kinds of resources, plus triples."""
-    counts = {row["what"].value: int(row["n"].value) for row in backend.select(STATS_QUERY)}
-    triples = backend.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"].value
+    counts = {row["what"].value: backend.integer(row["n"], "a count") for row in backend.select(STATS_QUERY)}
+    triples = backend.single("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")["n"]
     out = {k: counts.get(k, 0) for k in ORDER}
-    out["triples"] = int(triples)
+    out["triples"] = backend.integer(triples, "the triple count")
     return out
 
 

@@ -84,7 +84,7 @@ def query(source, expression, params, fmt, graph):
         _check_syntax(text, bindings, name)
     backend = graph.open(progress=progress_factory(fmt == "table", "loading graph"))
     try:
-        answer = backend.query(text, bindings)
+        answer = header.normalise(backend.query(text, bindings))
     except InputError as exc:
         if str(exc).startswith("SPARQL syntax error"):
             raise InputError(f"{name}: {exc}") from None
