@@ -58,3 +58,15 @@ def run(runner, *args):
     from govkg.cli import cli
 
     return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests on the Virtuoso server share one xdist worker, so one Virtuoso starts per run
+    (pyproject sets --dist loadgroup)."""
+    import pytest
+
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if (callspec is not None and callspec.params.get("server") == "virtuoso") or \
+                "virtuoso_endpoint" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("virtuoso"))

@@ -178,3 +178,25 @@ def stop(server: Virtuoso) -> None:
         except subprocess.TimeoutExpired:
             server.process.kill()
             server.process.wait(timeout=10)
+
+
+GRAPH = "https://w3id.org/govkg/graph"
+
+
+@pytest.fixture(scope="session")
+def virtuoso_endpoint(tmp_path_factory, govkg_cache):  # noqa: F811 (govkg_cache from oxigraph_server)
+    """A throw-away Virtuoso holding the exported bundled graph in the named graph GRAPH
+    (its default graph is the union of all graphs, system graphs included)."""
+    require()
+    from govkg.export import export_graph
+
+    root = tmp_path_factory.mktemp("virtuoso")
+    (root / "data").mkdir()
+    export_graph("nt", root / "data" / "govkg.nt")
+    server = start_virtuoso(root / "db", root / "data")
+    try:
+        load(server, root / "data" / "govkg.nt", GRAPH)
+        grant_graph_store_writes(server)
+        yield server
+    finally:
+        stop(server)

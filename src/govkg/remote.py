@@ -238,21 +238,32 @@ class HttpClient:
                              f"{self.deadline.seconds:g} s (--timeout, the whole exchange)")
 
     def request(self, method: str, params: Sequence[tuple[str, str]] = (), body=None,
-                headers: Mapping[str, str] | None = None, ok=(200,)) -> Response:
+                headers: Mapping[str, str] | None = None, ok=(200,), probe: bool = False) -> Response:
         """Send one request (following redirects, answering one auth challenge); the open
         response when its status is in ``ok``, else EndpointError/InputError naming it.
 
-        ``body`` is bytes or a callable returning a fresh iterator of byte chunks (sent
-        chunked, so a large upload streams and can be resent after an auth challenge).
+        ``body`` is bytes or ``(length, factory)``, ``factory()`` giving a fresh iterator of
+        byte chunks (a large upload streams and can be resent after an auth challenge). With
+        ``probe=True`` and credentials at hand, a HEAD request fetches the challenge first, so
+        a large body is sent once.
         """
         parsed = self.endpoint.parsed
         target = self.endpoint.target(params)
         authorization = None
+        if probe and self.endpoint.credentials() is not None and not any(
+                k.lower() == "authorization" for k, _ in self.endpoint.headers):
+            response = self._send(parsed, "HEAD", target, None, {}, None)
+            challenge = response.raw.getheader("WWW-Authenticate") or ""
+            response.close()
+            if response.status == 401:
+                authorization = self._authorization(challenge, method, target)
+        retried_auth = False
         for _ in range(_REDIRECTS + 2):
             response = self._send(parsed, method, target, body, headers or {}, authorization)
             if response.status in ok:
                 return response
-            if response.status == 401 and authorization is None:
+            if response.status == 401 and not retried_auth:
+                retried_auth = True
                 challenge = response.raw.getheader("WWW-Authenticate") or ""
                 response.head()
                 response.close()
@@ -270,17 +281,20 @@ class HttpClient:
                                         f"({_public(urllib.parse.urlunsplit(new))}); give that URL instead")
                 parsed, target = new, new.path + (f"?{new.query}" if new.query else "")
                 continue
-            raise self._status_error(response)
+            raise self._status_error(response, authorization is not None or any(
+                k.lower() == "authorization" for k, _ in self.endpoint.headers))
         raise EndpointError(f"endpoint {self.endpoint.name}: too many redirects")
 
-    def _status_error(self, response: Response):
+    def _status_error(self, response: Response, sent_credentials: bool):
         detail = _printable(response.head())
         response.close()
         hint = f": {detail}" if detail else ""
         if response.status == 400:
             return InputError(f"endpoint {self.endpoint.name} rejected the query (HTTP 400){hint}")
-        if response.status in (401, 403):
+        if response.status in (401, 403) and sent_credentials:
             return EndpointError(f"endpoint {self.endpoint.name} refused the credentials (HTTP {response.status})")
+        if response.status == 403:
+            return EndpointError(f"endpoint {self.endpoint.name} refused access (HTTP 403){hint}")
         return EndpointError(f"endpoint {self.endpoint.name} failed: HTTP {response.status}{hint}")
 
     def _send(self, parsed, method, target, body, headers, authorization) -> Response:
@@ -309,13 +323,15 @@ class HttpClient:
             elif isinstance(body, bytes):
                 conn.putheader("Content-Length", str(len(body)))
                 conn.endheaders(body)
-            else:
-                conn.putheader("Transfer-Encoding", "chunked")
+            else:  # (length, chunk iterator factory): streamed with its exact length
+                length, chunks = body
+                conn.putheader("Content-Length", str(length))
                 conn.endheaders()
-                for chunk in body():
-                    if chunk:
-                        conn.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-                conn.send(b"0\r\n\r\n")
+                try:
+                    for chunk in chunks():
+                        conn.send(chunk)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the server answered early (e.g. 401) and hung up: read its answer
             raw = conn.getresponse()
         except (OSError, http.client.HTTPException) as exc:
             watchdog.cancel()
@@ -425,9 +441,9 @@ class RemoteBackend(Backend):
                 if form != "ASK":
                     raise self._malformed(f"a yes/no answer to a {form} query")
                 return Results("ASK", boolean=bool(parsed))
-            if form == "ASK":
-                raise self._malformed("rows in answer to an ASK query")
             variables = [v.value for v in parsed.variables]
+            if form == "ASK":
+                return Results("ASK", boolean=self._virtuoso_ask(variables, list(parsed)))
             if expected is not None and set(variables) != set(expected):
                 raise self._malformed(f"variables ({_vars(variables)}) that are not the query's ({_vars(expected)})")
             rows = []
@@ -443,6 +459,17 @@ class RemoteBackend(Backend):
         finally:
             response.close()
         return Results("SELECT", expected if expected is not None else variables, rows)
+
+    def _virtuoso_ask(self, variables, solutions) -> bool:
+        """Virtuoso answers an ASK that is false with an empty table of one variable,
+        ``__ASK_RETVAL`` (and a true one, sometimes, with one row of 1): read it as the
+        boolean it means; any other table is a malformed answer."""
+        if variables != ["__ASK_RETVAL"] or len(solutions) > 1:
+            raise self._malformed("rows in answer to an ASK query")
+        if not solutions:
+            return False
+        value = solutions[0]["__ASK_RETVAL"]
+        return value is not None and getattr(value, "value", "") in ("1", "true")
 
     def _triples(self, text: str) -> Iterator:
         response = self._post(text, "application/n-triples, text/plain;q=0.5")

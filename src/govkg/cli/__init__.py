@@ -41,9 +41,9 @@ def cli() -> None:
 
 def _register() -> None:
     """Add every command family's commands (each module keeps its heavy imports inside)."""
-    from govkg.cli import analysis_cmds, core, lookup, procurement, query_cmds
+    from govkg.cli import analysis_cmds, core, lookup, procurement, push_cmd, query_cmds
 
-    for module in (core, lookup, query_cmds, procurement, analysis_cmds):
+    for module in (core, lookup, query_cmds, procurement, analysis_cmds, push_cmd):
         for command in module.COMMANDS:
             cli.add_command(command)
 
