@@ -186,7 +186,7 @@ def test_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
     target = tmp_path / "govkg.nt"
 
     def interrupted(lines, fmt, out):
-        out.write(lines[0])
+        out.write(next(iter(lines)))
         raise KeyboardInterrupt
 
     monkeypatch.setattr(export, "write", interrupted)
