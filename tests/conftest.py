@@ -7,6 +7,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
+# The live servers of the endpoint tests, session-wide (one Oxigraph per worker, one Virtuoso per run).
+from endpoints import govkg_cache, oxigraph_endpoint, server, virtuoso_endpoint  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DOC = ROOT / "data" / "sources" / "000_5877207f3088a5d6.txt"

@@ -8,7 +8,6 @@ import socket
 import pytest
 import rdflib
 from click.testing import CliRunner
-from endpoints import govkg_cache, oxigraph_endpoint, server, virtuoso_endpoint  # noqa: F401  (session fixtures)
 from rdflib.compare import isomorphic
 from test_queries import sample_params
 
@@ -20,7 +19,7 @@ REGISTRY = named_queries.load_registry()
 
 
 @pytest.fixture(scope="module")
-def embedded(govkg_cache):  # noqa: F811
+def embedded(govkg_cache):
     from govkg.store import open_store
 
     return EmbeddedBackend(open_store())
@@ -31,7 +30,7 @@ def run(*args):
 
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))
-def test_named_query_same_rows_on_server(name, embedded, server):  # noqa: F811
+def test_named_query_same_rows_on_server(name, embedded, server):
     query = REGISTRY[name]
     bindings = query.bind(sample_params(query))
     local = query.normalise(embedded.query(query.text, bindings))
@@ -44,7 +43,7 @@ def test_named_query_same_rows_on_server(name, embedded, server):  # noqa: F811
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))
 @pytest.mark.parametrize("fmt", ["json", "csv"])
-def test_cli_named_query_same_output_on_server(name, fmt, server):  # noqa: F811
+def test_cli_named_query_same_output_on_server(name, fmt, server):
     params = [f"--param={k}={v}" for k, v in sample_params(REGISTRY[name]).items()]
     local = run("query", name, *params, "--format", fmt)
     remote = run("query", name, *params, "--format", fmt, *server.args)
@@ -54,7 +53,7 @@ def test_cli_named_query_same_output_on_server(name, fmt, server):  # noqa: F811
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "markdown"])
-def test_cli_select_formats_agree(fmt, server):  # noqa: F811
+def test_cli_select_formats_agree(fmt, server):
     text = "SELECT ?i ?l WHERE { ?i a gk:Institution ; skos:prefLabel ?l } ORDER BY ?i ?l"
     local = run("query", "-e", text, "--format", fmt)
     remote = run("query", "-e", text, "--format", fmt, *server.args)
@@ -62,7 +61,7 @@ def test_cli_select_formats_agree(fmt, server):  # noqa: F811
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "json-ld", "nt"])
-def test_construct_same_graph_on_server(fmt, server):  # noqa: F811
+def test_construct_same_graph_on_server(fmt, server):
     text = "CONSTRUCT { ?a gk:holder ?h ; gk:startDate ?d } WHERE { ?a gk:holder ?h ; gk:startDate ?d }"
     local = run("query", "-e", text, "--format", fmt)
     remote = run("query", "-e", text, "--format", fmt, *server.args)
@@ -72,14 +71,14 @@ def test_construct_same_graph_on_server(fmt, server):  # noqa: F811
     assert len(parsed) > 100 and isomorphic(parsed, rdflib.Graph().parse(data=local.output, format=fmt))
 
 
-def test_ask_on_server(server):  # noqa: F811
+def test_ask_on_server(server):
     yes = run("query", "-e", "ASK { inst:ndrc gk:predecessor inst:sdpc }", "--format", "json", *server.args)
     no = run("query", "-e", "ASK { inst:sdpc gk:predecessor inst:ndrc }", "--format", "json", *server.args)
     assert json.loads(yes.output) == {"head": {}, "boolean": True}
     assert json.loads(no.output) == {"head": {}, "boolean": False}
 
 
-def test_stats_counts_only_the_named_graph(server):  # noqa: F811
+def test_stats_counts_only_the_named_graph(server):
     """Virtuoso's default graph is the union of all its graphs: --graph scopes stats to govkg's."""
     local = json.loads(run("stats", "--format", "json").output)
     remote = run("stats", "--format", "json", *server.args)
@@ -92,14 +91,14 @@ def test_stats_counts_only_the_named_graph(server):  # noqa: F811
 
 @pytest.mark.parametrize("args", [["analyze", "transfers"], ["analyze", "lineage"], ["analyze", "summary"],
                                   ["analyze", "org", "--on", "2010-01-01"], ["analyze", "domains"]])
-def test_analyze_same_on_server(args, server):  # noqa: F811
+def test_analyze_same_on_server(args, server):
     local = run(*args, "--format", "json")
     remote = run(*args, "--format", "json", *server.args)
     assert local.exit_code == remote.exit_code == 0, remote.output
     assert remote.output == local.output
 
 
-def test_updates_refused_before_sending(server):  # noqa: F811
+def test_updates_refused_before_sending(server):
     for text in ["DROP ALL", "INSERT DATA { <http://x/s> <http://x/p> 1 }", "CLEAR DEFAULT"]:
         result = run("query", "-e", text, *server.args)
         assert result.exit_code == 2 and "refused" in result.output
@@ -107,7 +106,7 @@ def test_updates_refused_before_sending(server):  # noqa: F811
     assert int(count.output.splitlines()[1]) > 1000
 
 
-def test_malformed_query_position_on_server(server):  # noqa: F811
+def test_malformed_query_position_on_server(server):
     result = run("query", "-e", "SELECT * WHERE { ?s ?p }", *server.args)
     assert result.exit_code == 2 and "1:25" in result.output and "Traceback" not in result.output
 

@@ -24,6 +24,7 @@ COMMANDS = {
     "named query": ["query", "duties_of_body_on_date", "-p", "body=inst:ndrc", "-p", "date=2010-01-01"],
     "stats": ["stats"],
     "analyze": ["analyze", "transfers"],
+    "viz": ["viz", "lineage", "-o", "{tmp}/lineage.html"],
 }
 
 MALFORMED = {
@@ -77,14 +78,16 @@ CASES = [(c, a) for c in sorted(COMMANDS) for a in sorted(MALFORMED)
 
 
 @pytest.mark.parametrize(("command", "answer"), CASES)
-def test_malformed_answer_is_one_line_exit_2(command, answer):
+def test_malformed_answer_is_one_line_exit_2(command, answer, tmp_path):
     if answer == "row lacking a variable":
         handler = _lacking_row
     else:
         handler = lambda seen: Reply(body=MALFORMED[answer])  # noqa: E731
+    args = [a.format(tmp=tmp_path) for a in COMMANDS[command]]
     with FakeServer(handler) as server:
-        result = run(*COMMANDS[command], "--endpoint", server.url, "--timeout", "20")
+        result = run(*args, "--endpoint", server.url, "--timeout", "20")
     assert_one_line_error(result, server.url)
+    assert list(tmp_path.iterdir()) == []  # nothing written half-way
 
 
 @pytest.mark.parametrize("command", ["who", "stats", "query"])

@@ -10,7 +10,6 @@ import uuid
 
 import pyoxigraph as ox
 from click.testing import CliRunner
-from endpoints import govkg_cache, oxigraph_endpoint, server, virtuoso_endpoint  # noqa: F401
 from fake_server import FakeServer, Reply
 
 from govkg.cli import cli
@@ -26,7 +25,7 @@ def run(*args, env=None):
     return CliRunner().invoke(cli, [str(a) for a in args], env=env, catch_exceptions=False)
 
 
-def test_push_then_read_back(server, tmp_path):  # noqa: F811
+def test_push_then_read_back(server, tmp_path):
     extra = tmp_path / "extra.ttl"
     extra.write_text(EXTRA, encoding="utf-8")
     graph = f"https://example.org/test/{server.name}/{uuid.uuid4().hex}"

@@ -7,7 +7,6 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from endpoints import govkg_cache, oxigraph_endpoint, server, virtuoso_endpoint  # noqa: F401  (session fixtures)
 
 from govkg.cli import cli
 
@@ -28,7 +27,7 @@ def run(*args):
 
 
 @pytest.mark.parametrize("text,on", QUESTIONS)
-def test_who_same_on_server(text, on, server):  # noqa: F811
+def test_who_same_on_server(text, on, server):
     local = run("who", text, "--on", on, "--format", "json")
     remote = run("who", text, "--on", on, "--format", "json", *server.args)
     assert local.exit_code == remote.exit_code == 0, remote.output
@@ -37,7 +36,7 @@ def test_who_same_on_server(text, on, server):  # noqa: F811
 
 
 @pytest.mark.parametrize("name", ["发改委", "NDRC", "国家计划委员会", "inst:samr", "价格监督检查与反垄断执法职责"])
-def test_history_same_on_server(name, server):  # noqa: F811
+def test_history_same_on_server(name, server):
     local = run("history", name, "--format", "json")
     remote = run("history", name, "--format", "json", *server.args)
     assert local.exit_code == remote.exit_code == 0, remote.output
