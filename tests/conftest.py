@@ -62,11 +62,10 @@ def run(runner, *args):
     return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """Tests on the Virtuoso server share one xdist worker, so one Virtuoso starts per run
     (pyproject sets --dist loadgroup)."""
-    import pytest
-
     for item in items:
         callspec = getattr(item, "callspec", None)
         if (callspec is not None and callspec.params.get("server") == "virtuoso") or \

@@ -26,7 +26,6 @@ import pytest
 
 VIRTUOSO = "virtuoso-t"
 ISQL = "isql-vt"
-VSP_DIR = "/var/lib/virtuoso-opensource-7/vsp"
 REQUIRED = os.environ.get("GOVKG_REQUIRE_VIRTUOSO") == "1"
 
 INI = """\
@@ -61,7 +60,7 @@ MaxQueryMem          = 1G
 
 [HTTPServer]
 ServerPort           = 127.0.0.1:{http_port}
-ServerRoot           = {vsp}
+ServerRoot           = {root}/vsp
 MaxClientConnections = 8
 ServerThreads        = 8
 EnabledDavVSP        = 0
@@ -128,13 +127,13 @@ def _answers(url: str) -> bool:
 def start_virtuoso(root: Path, data_dir: Path | None = None, memory_mb: int = 400, wait: float = 120) -> Virtuoso:
     """Start a fresh Virtuoso with its database in ``root``; ``data_dir`` is where files to
     bulk-load may live. ~8 kB per buffer: ``memory_mb`` sets NumberOfBuffers."""
-    root.mkdir(parents=True, exist_ok=True)
+    (root / "vsp").mkdir(parents=True, exist_ok=True)  # the web root: empty, only /sparql is used
     buffers = max(2000, memory_mb * 1024 // 8 * 2 // 3)
     last = ""
     for _ in range(3):  # a port picked free may be taken before the server binds it
         sql_port, http_port = _free_port(), _free_port()
         ini = root / "virtuoso.ini"
-        ini.write_text(INI.format(root=root, data_dir=data_dir or root, vsp=VSP_DIR,
+        ini.write_text(INI.format(root=root, data_dir=data_dir or root,
                                   sql_port=sql_port, http_port=http_port, buffers=buffers,
                                   dirty=buffers * 3 // 4))
         log = open(root / "stdout.log", "wb")

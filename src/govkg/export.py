@@ -100,30 +100,28 @@ RUN_BYTES = 64 * 1024 * 1024
 def store_sorted_lines(store: ox.Store, workdir: str | os.PathLike, run_bytes: int = RUN_BYTES) -> Iterator[bytes]:
     """The store's default graph as sorted canonical N-Triples lines, streamed.
 
-    External sort: the dump is read in runs of ``run_bytes``, each sorted and written to
-    ``workdir``; the runs are then merged lazily. Lines with blank nodes are canonicalised
-    together in memory (see :func:`canonical_sorted`) and merged in as one more run.
+    External sort: pyoxigraph dumps the store to a file in ``workdir`` on a thread (it releases
+    the GIL), while this thread reads what is written so far in runs of ``run_bytes``, sorts
+    each and writes it beside; the runs are then merged lazily. Lines with blank nodes are
+    canonicalised together in memory (see :func:`canonical_sorted`) and merged as one more run.
     """
     workdir = Path(workdir)
-    dump = workdir / "dump.nt"
-    store.dump(output=str(dump), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     runs: list[Path] = []
     blank: list[bytes] = []
-    with open(dump, "rb") as handle:
-        while True:
-            lines = handle.readlines(run_bytes)
-            if not lines:
-                break
-            if any(b"_:" in line for line in lines):
-                blank += [line for line in lines if b"_:" in line]
-                lines = [line for line in lines if b"_:" not in line]
-            lines.sort()
-            run = workdir / f"run-{len(runs)}.nt"
-            with open(run, "wb") as out:
-                out.writelines(lines)
-            runs.append(run)
-            del lines
-    dump.unlink()
+
+    def add_run(lines: list[bytes]) -> None:
+        if any(b"_:" in line for line in lines):
+            blank.extend(line for line in lines if b"_:" in line)
+            lines = [line for line in lines if b"_:" not in line]
+        lines.sort()
+        run = workdir / f"run-{len(runs)}.nt"
+        with open(run, "wb") as out:
+            out.writelines(lines)
+        runs.append(run)
+
+    for lines in _dumped_runs(store, workdir / "dump.nt", run_bytes):
+        add_run(lines)
+        del lines
     handles = [open(run, "rb", buffering=1024 * 1024) for run in runs]
     try:
         sources: list[Iterable[bytes]] = list(handles)
@@ -137,6 +135,50 @@ def store_sorted_lines(store: ox.Store, workdir: str | os.PathLike, run_bytes: i
     finally:
         for handle in handles:
             handle.close()
+
+
+def _dumped_runs(store: ox.Store, dump: Path, run_bytes: int) -> Iterator[list[bytes]]:
+    """Lists of whole N-Triples lines of about ``run_bytes``, read from ``dump`` while a
+    thread is still writing it (the sort of one run overlaps the dump of the next)."""
+    import io
+    import threading
+
+    finished = threading.Event()
+    failure: list[BaseException] = []
+    dump.touch()
+
+    def dumper():
+        try:
+            store.dump(output=str(dump), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        except BaseException as exc:  # re-raised below, in the caller's thread
+            failure.append(exc)
+        finally:
+            finished.set()
+
+    thread = threading.Thread(target=dumper, name="govkg-dump", daemon=True)
+    thread.start()
+    pending = bytearray()
+    with open(dump, "rb") as handle:
+        while True:
+            was_finished = finished.is_set()
+            block = handle.read(8 * 1024 * 1024)
+            if block:
+                pending += block
+            elif was_finished:
+                break
+            else:
+                finished.wait(0.02)
+                continue
+            if len(pending) >= run_bytes:
+                cut = pending.rindex(b"\n") + 1
+                yield io.BytesIO(bytes(pending[:cut])).readlines()
+                del pending[:cut]
+    thread.join()
+    if failure:
+        raise failure[0]
+    if pending:
+        yield io.BytesIO(bytes(pending)).readlines()
+    dump.unlink()
 
 
 def triples_lines(triples: Iterable) -> list[bytes]:
