@@ -161,7 +161,7 @@ def _dumped_runs(store: ox.Store, dump: Path, run_bytes: int) -> Iterator[list[b
     with open(dump, "rb") as handle:
         while True:
             was_finished = finished.is_set()
-            block = handle.read(8 * 1024 * 1024)
+            block = handle.read(min(run_bytes, 8 * 1024 * 1024))
             if block:
                 pending += block
             elif was_finished:
