@@ -83,7 +83,7 @@ def test_malformed_answer_is_one_line_exit_2(command, answer, tmp_path):
         handler = _lacking_row
     else:
         handler = lambda seen: Reply(body=MALFORMED[answer])  # noqa: E731
-    args = [a.format(tmp=tmp_path) for a in COMMANDS[command]]
+    args = [a.replace("{tmp}", str(tmp_path)) for a in COMMANDS[command]]
     with FakeServer(handler) as server:
         result = run(*args, "--endpoint", server.url, "--timeout", "20")
     assert_one_line_error(result, server.url)
