@@ -7,7 +7,11 @@ For the bundled graph and each synthetic size (bench/generate.py), with a fresh 
   validate  `govkg validate --engine fast` (warm cache)   export  `govkg export --format json-ld`
   ox-load `oxigraph load`   ox-query `oxigraph query` (the same keyword SELECT as who)
   pyshacl plain pySHACL (parse + validate) on the same files and shapes
-and, for --serve-size, `govkg query --endpoint` on a local `oxigraph serve-read-only`.
+  export-nt `govkg export --format nt`   ox-dump `oxigraph dump` of the same data (answers checked)
+and, for --serve-size, the same graph served by `oxigraph serve-read-only` and by Virtuoso
+(if installed; loaded into a named graph with its bulk loader): load time, then `govkg who`,
+the named query and `govkg stats` with `--endpoint` (`--graph` for Virtuoso), answers
+checked against the embedded store's.
 Times are medians of --repeat runs (heavy rows run once), memory is peak RSS (/usr/bin/time).
 
     python bench/run.py --sizes 100k,1m,5m [--repeat 3] [--pyshacl-max 1m] [--markdown out.md]
@@ -86,6 +90,7 @@ def bundled_files() -> list[str]:
 
 def bench_dataset(name: str, data: Path | None, args, rows: list) -> None:
     extra = ["--data", str(data)] if data else []
+    EXTRA_DATA[:] = extra
     files = bundled_files() + ([str(data)] if data else [])
     cache = Path(tempfile.mkdtemp(prefix="govkg-bench-cache-"))
     env = {**os.environ, "GOVKG_CACHE_DIR": str(cache)}
@@ -112,8 +117,18 @@ def bench_dataset(name: str, data: Path | None, args, rows: list) -> None:
         if available("export"):
             target = cache / "export.jsonld"
             record("export", median([GOVKG, "export", "--format", "json-ld", "-o", str(target), *extra], env, repeat))
+            target.unlink()
+            record("export-nt", median([GOVKG, "export", "--format", "nt", "-o", str(cache / "export.nt"), *extra],
+                                       env, repeat))
         db = cache / "oxigraph-db"
         record("ox-load", timed([OXIGRAPH, "load", "--location", str(db), *sum((["--file", f] for f in files), [])]))
+        if available("export"):
+            dump = cache / "ox-dump.nt"
+            record("ox-dump", median([OXIGRAPH, "dump", "--location", str(db), "--file", str(dump),
+                                      "--graph", "default"], None, repeat))
+            check_same_lines(cache / "export.nt", dump)
+            (cache / "export.nt").unlink()
+            dump.unlink()
         record("ox-query", median([OXIGRAPH, "query", "--location", str(db), "--query", OX_QUERY,
                                    "--results-format", "json"], None, max(repeat, 3)))
         if (data is None or SIZES[name] <= SIZES[args.pyshacl_max]) and not args.no_pyshacl:
@@ -121,32 +136,90 @@ def bench_dataset(name: str, data: Path | None, args, rows: list) -> None:
             record("pyshacl", timed([sys.executable, "-c", PYSHACL, shapes, *files], timeout=args.pyshacl_timeout))
         if name == args.serve_size:
             bench_server(db, env, row, record)
+            if not args.no_virtuoso:
+                bench_virtuoso(files, cache, env, row, record)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     rows.append(row)
 
 
+def check_same_lines(ours: Path, theirs: Path) -> None:
+    """The export holds exactly the triples oxigraph dumps (same line count; the bundled graph
+    has no blank nodes outside the shapes, so the sets of lines are compared when small)."""
+    a = sum(1 for _ in open(ours, "rb"))
+    b = sum(1 for _ in open(theirs, "rb"))
+    if a != b:
+        raise RuntimeError(f"export has {a} triples, oxigraph dump {b}")
+    if a < 2_000_000 and sorted(open(ours, "rb")) != sorted(open(theirs, "rb")):
+        raise RuntimeError("export and oxigraph dump hold different triples")
+
+
+def _answers(cmd, env, extra=()) -> str:
+    out = subprocess.run([*cmd, *extra], env=env, capture_output=True, timeout=3600)
+    if out.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd)} exited {out.returncode}: {out.stderr.decode()[-300:]}")
+    return out.stdout.decode()
+
+
+def bench_endpoint(prefix: str, url_args: list, env, record) -> None:
+    """who, the named query and stats on a server, answers checked against the embedded store."""
+    for key, cmd in (("who", [GOVKG, "who", KEYWORD, "--format", "json"]), ("query", [GOVKG, *NAMED]),
+                     ("stats", [GOVKG, "stats", "--format", "json"])):
+        if _answers(cmd, env, url_args) != _answers(cmd, env, EXTRA_DATA):
+            raise RuntimeError(f"{prefix} {key}: the server's answer differs from the embedded store's")
+        record(f"{prefix}-{key}", median([*cmd, *url_args, "--timeout", "3600"], env, 3))
+
+
+#: the --data arguments of the dataset being benchmarked (set by bench_dataset)
+EXTRA_DATA: list = []
+
+
 def bench_server(db: Path, env, row, record) -> None:
-    port = 7878 + os.getpid() % 1000
+    sys.path.insert(0, str(ROOT / "tests"))
+    from oxigraph_server import free_port
+
+    port = free_port()
     server = subprocess.Popen([OXIGRAPH, "serve-read-only", "--location", str(db), "--bind", f"127.0.0.1:{port}"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}/query"
-        for _ in range(100):
+        for _ in range(300):
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
                 break
             except OSError:
                 time.sleep(0.1)
-        record("endpoint-query", median([GOVKG, *NAMED, "--endpoint", url], env, 3))
-        record("endpoint-stats", median([GOVKG, "stats", "--format", "json", "--endpoint", url], env, 3))
+        bench_endpoint("oxigraph", ["--endpoint", url], env, record)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(10)
 
 
-COLUMNS = ["build", "stats", "who-first", "who", "query", "validate", "validate-pyshacl", "export", "ox-load", "ox-query",
-           "pyshacl", "endpoint-query", "endpoint-stats"]
+def bench_virtuoso(files: list, cache: Path, env, row, record) -> None:
+    """A throw-away Virtuoso (tests/virtuoso_server.py): bulk-load time, then the queries."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import virtuoso_server as vs
+
+    if not vs.available():
+        print("  virtuoso not installed: skipped (apt-get install virtuoso-opensource)", file=sys.stderr)
+        return
+    data = cache / "virtuoso-data"
+    data.mkdir()
+    for f in files:
+        shutil.copy(f, data / Path(f).name)
+    server = vs.start_virtuoso(cache / "virtuoso-db", data, memory_mb=2000)
+    try:
+        start = time.perf_counter()
+        server.isql(f"ld_dir('{data}', '*.ttl', '{vs.GRAPH}'); rdf_loader_run(); checkpoint;", timeout=7200)
+        record("virtuoso-load", (time.perf_counter() - start, 0.0))  # memory: the server's, not measured
+        bench_endpoint("virtuoso", ["--endpoint", server.url, "--graph", vs.GRAPH], env, record)
+    finally:
+        vs.stop(server)
+
+
+COLUMNS = ["build", "stats", "who-first", "who", "query", "validate", "validate-pyshacl", "export", "export-nt", "ox-load",
+           "ox-dump", "ox-query", "pyshacl", "oxigraph-who", "oxigraph-query", "oxigraph-stats",
+           "virtuoso-load", "virtuoso-who", "virtuoso-query", "virtuoso-stats"]
 
 
 def table(rows: list, triples: dict) -> str:
@@ -154,7 +227,7 @@ def table(rows: list, triples: dict) -> str:
     lines = ["| dataset | triples | " + " | ".join(cols) + " |", "|" + "---|" * (len(cols) + 2)]
     for r in rows:
         cells = [("–" if c not in r else f"> {r[c][0]:.0f} s (stopped)" if r[c][1] < 0
-                  else f"{r[c][0]:.2f} s / {r[c][1]:.0f} MB") for c in cols]
+                  else f"{r[c][0]:.2f} s / {r[c][1]:.0f} MB" if r[c][1] > 0 else f"{r[c][0]:.2f} s") for c in cols]
         lines.append(f"| {r['dataset']} | {triples.get(r['dataset'], '?')} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -167,6 +240,7 @@ def main(argv=None) -> int:
     parser.add_argument("--no-pyshacl", action="store_true")
     parser.add_argument("--pyshacl-timeout", type=float, default=300, help="stop plain pySHACL after this (s)")
     parser.add_argument("--serve-size", default="1m")
+    parser.add_argument("--no-virtuoso", action="store_true", help="skip the Virtuoso rows")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--markdown", type=Path, help="also write the table here")
     args = parser.parse_args(argv)

@@ -7,6 +7,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
+# The live servers of the endpoint tests, session-wide (one Oxigraph per worker, one Virtuoso per run).
+from endpoints import govkg_cache, oxigraph_endpoint, server, virtuoso_endpoint  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DOC = ROOT / "data" / "sources" / "000_5877207f3088a5d6.txt"
@@ -58,3 +60,14 @@ def run(runner, *args):
     from govkg.cli import cli
 
     return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    """Tests on the Virtuoso server share one xdist worker, so one Virtuoso starts per run
+    (pyproject sets --dist loadgroup)."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if (callspec is not None and callspec.params.get("server") == "virtuoso") or \
+                "virtuoso_endpoint" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("virtuoso"))

@@ -186,7 +186,7 @@ def test_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
     target = tmp_path / "govkg.nt"
 
     def interrupted(lines, fmt, out):
-        out.write(lines[0])
+        out.write(next(iter(lines)))
         raise KeyboardInterrupt
 
     monkeypatch.setattr(export, "write", interrupted)
@@ -212,3 +212,15 @@ def test_export_errors(tmp_path):
     assert result.exit_code == 2 and "bad.ttl" in result.output and "Traceback" not in result.output
     with pytest.raises(InputError):
         export.export_graph("yaml")
+
+
+def test_streamed_export_sorts_in_runs_like_in_memory(tmp_path):
+    """The external sort (small runs: many of them merged) gives exactly the in-memory sorted,
+    canonical lines — blank nodes of the shapes included — and leaves no temporary file."""
+    from govkg.store import bundled_sources, memory_store
+
+    store = memory_store(bundled_sources(include_shapes=True))
+    streamed = list(export.store_sorted_lines(store, tmp_path, run_bytes=50_000))
+    assert streamed == export.store_lines(store)
+    assert len(streamed) > 9000 and any(b"_:" in line for line in streamed)
+    assert len(list(tmp_path.glob("run-*.nt"))) > 10 and not (tmp_path / "dump.nt").exists()

@@ -1,5 +1,5 @@
-"""`govkg who` and `govkg history` give the same answers on a live Oxigraph server as on the
-embedded store (the server is loaded with the exported graph)."""
+"""`govkg who` and `govkg history` give the same answers on live Oxigraph and Virtuoso servers
+as on the embedded store (the servers are loaded with the exported graph)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from oxigraph_server import govkg_cache, oxigraph_endpoint  # noqa: F401  (session fixtures)
 
 from govkg.cli import cli
 
@@ -28,18 +27,18 @@ def run(*args):
 
 
 @pytest.mark.parametrize("text,on", QUESTIONS)
-def test_who_same_on_server(text, on, oxigraph_endpoint):  # noqa: F811
+def test_who_same_on_server(text, on, server):
     local = run("who", text, "--on", on, "--format", "json")
-    remote = run("who", text, "--on", on, "--format", "json", "--endpoint", oxigraph_endpoint)
+    remote = run("who", text, "--on", on, "--format", "json", *server.args)
     assert local.exit_code == remote.exit_code == 0, remote.output
     assert json.loads(remote.output) == json.loads(local.output)
     assert json.loads(local.output)["results"]
 
 
 @pytest.mark.parametrize("name", ["发改委", "NDRC", "国家计划委员会", "inst:samr", "价格监督检查与反垄断执法职责"])
-def test_history_same_on_server(name, oxigraph_endpoint):  # noqa: F811
+def test_history_same_on_server(name, server):
     local = run("history", name, "--format", "json")
-    remote = run("history", name, "--format", "json", "--endpoint", oxigraph_endpoint)
+    remote = run("history", name, "--format", "json", *server.args)
     assert local.exit_code == remote.exit_code == 0, remote.output
     assert json.loads(remote.output) == json.loads(local.output)
 

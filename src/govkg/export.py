@@ -1,8 +1,11 @@
 """Whole-graph export: deterministic (sorted) Turtle, JSON-LD, N-Triples, N-Quads, RDF/XML.
 
-Every format starts from the same canonical, sorted N-Triples lines: the store is dumped by
-pyoxigraph (Rust), blank nodes (only the SHACL shapes have them) are relabelled by RDFC-1.0
-canonicalisation so that two runs give the same labels, and the lines are sorted as bytes.
+Every format starts from the same canonical, sorted N-Triples lines: the (cached) store is
+dumped by pyoxigraph (Rust) to a temporary file, sorted as bytes in runs of bounded size that
+are merged while the output is written (an external sort: memory stays flat however large
+the graph; :func:`store_sorted_lines`), and blank nodes (only the SHACL shapes have them) are
+relabelled by RDFC-1.0 canonicalisation so that two runs give the same labels (those lines
+are held in memory: a graph with millions of blank nodes is out of scope).
 Turtle and RDF/XML are then written by pyoxigraph from the sorted triples; JSON-LD is written
 by :func:`write_jsonld`, a linear streaming writer that groups triples by subject and compacts
 them with the published context ``ontology/govkg.context.jsonld`` (embedded in the output, so
@@ -13,12 +16,13 @@ Files are written atomically: to a temporary file in the target's directory, the
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import groupby
 from importlib.resources import files
@@ -89,31 +93,133 @@ def store_lines(store: ox.Store) -> list[bytes]:
     return sorted_lines(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
 
 
+#: bytes of N-Triples text sorted in memory at once by :func:`store_sorted_lines` (~3x in RAM)
+RUN_BYTES = 64 * 1024 * 1024
+
+
+def store_sorted_lines(store: ox.Store, workdir: str | os.PathLike, run_bytes: int = RUN_BYTES) -> Iterator[bytes]:
+    """The store's default graph as sorted canonical N-Triples lines, streamed.
+
+    External sort: pyoxigraph dumps the store to a file in ``workdir`` on a thread (it releases
+    the GIL), while this thread reads what is written so far in runs of ``run_bytes``, sorts
+    each and writes it beside; the runs are then merged lazily. Lines with blank nodes are
+    canonicalised together in memory (see :func:`canonical_sorted`) and merged as one more run.
+    """
+    workdir = Path(workdir)
+    runs: list[Path] = []
+    blank: list[bytes] = []
+
+    def add_run(lines: list[bytes]) -> None:
+        if any(b"_:" in line for line in lines):
+            blank.extend(line for line in lines if b"_:" in line)
+            lines = [line for line in lines if b"_:" not in line]
+        lines.sort()
+        run = workdir / f"run-{len(runs)}.nt"
+        with open(run, "wb") as out:
+            out.writelines(lines)
+        runs.append(run)
+
+    for lines in _dumped_runs(store, workdir / "dump.nt", run_bytes):
+        add_run(lines)
+        del lines
+    handles = [open(run, "rb", buffering=1024 * 1024) for run in runs]
+    try:
+        sources: list[Iterable[bytes]] = list(handles)
+        if blank:
+            sources.append(canonical_sorted(blank))
+        previous = None
+        for line in (sources[0] if len(sources) == 1 else heapq.merge(*sources)):
+            if line != previous and line.strip():
+                yield line
+            previous = line
+    finally:
+        for handle in handles:
+            handle.close()
+
+
+def _dumped_runs(store: ox.Store, dump: Path, run_bytes: int) -> Iterator[list[bytes]]:
+    """Lists of whole N-Triples lines of about ``run_bytes``, read from ``dump`` while a
+    thread is still writing it (the sort of one run overlaps the dump of the next)."""
+    import io
+    import threading
+
+    finished = threading.Event()
+    failure: list[BaseException] = []
+    dump.touch()
+
+    def dumper():
+        try:
+            store.dump(output=str(dump), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        except BaseException as exc:  # re-raised below, in the caller's thread
+            failure.append(exc)
+        finally:
+            finished.set()
+
+    thread = threading.Thread(target=dumper, name="govkg-dump", daemon=True)
+    thread.start()
+    pending = bytearray()
+    with open(dump, "rb") as handle:
+        while True:
+            was_finished = finished.is_set()
+            block = handle.read(min(run_bytes, 8 * 1024 * 1024))
+            if block:
+                pending += block
+            elif was_finished:
+                break
+            else:
+                finished.wait(0.02)
+                continue
+            if len(pending) >= run_bytes:
+                cut = pending.rindex(b"\n") + 1
+                yield io.BytesIO(bytes(pending[:cut])).readlines()
+                del pending[:cut]
+    thread.join()
+    if failure:
+        raise failure[0]
+    if pending:
+        yield io.BytesIO(bytes(pending)).readlines()
+    dump.unlink()
+
+
 def triples_lines(triples: Iterable) -> list[bytes]:
     """Triples (e.g. a CONSTRUCT result) as sorted canonical N-Triples lines."""
     triples = [t.triple if isinstance(t, ox.Quad) else t for t in triples]
     return sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
 
 
-def _triples(lines: Sequence[bytes]):
-    for quad in ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES):
-        yield quad.triple if isinstance(quad, ox.Quad) else quad
+def _batches(lines: Iterable[bytes], size: int = 65536) -> Iterator[list[bytes]]:
+    batch: list[bytes] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _triples(lines: Iterable[bytes], check=None):
+    """Triples parsed from N-Triples lines, a batch at a time (``check`` sees each batch)."""
+    for batch in _batches(lines):
+        if check is not None:
+            check(batch)
+        for quad in ox.parse(b"".join(batch), format=ox.RdfFormat.N_TRIPLES):
+            yield quad.triple if isinstance(quad, ox.Quad) else quad
 
 
 # ------------------------------------------------------------------ writers
 
 
-def write(lines: Sequence[bytes], fmt: str, out: BinaryIO) -> None:
-    """Write sorted N-Triples lines to ``out`` in export format ``fmt``."""
+def write(lines: Iterable[bytes], fmt: str, out: BinaryIO) -> None:
+    """Write sorted N-Triples lines (a list or a stream) to ``out`` in export format ``fmt``."""
     if fmt in ("nt", "nquads"):
         # A default-graph N-Quads line is an N-Triples line.
-        for start in range(0, len(lines), 65536):
-            out.write(b"".join(lines[start:start + 65536]))
+        for batch in _batches(lines):
+            out.write(b"".join(batch))
     elif fmt == "turtle":
         ox.serialize(_triples(lines), out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     elif fmt == "xml":
-        _check_xml_chars(lines)
-        ox.serialize(_triples(lines), out, ox.RdfFormat.RDF_XML, prefixes=_xml_prefixes())
+        ox.serialize(_triples(lines, _check_xml_chars), out, ox.RdfFormat.RDF_XML, prefixes=_xml_prefixes())
     elif fmt == "json-ld":
         write_jsonld(lines, out)
     else:
@@ -284,7 +390,7 @@ def _node(subject: bytes, pairs: list[tuple[bytes, bytes]], c: _Compactor) -> by
     return b"".join(parts)
 
 
-def write_jsonld(lines: Sequence[bytes], out: BinaryIO, context: dict | None = None) -> None:
+def write_jsonld(lines: Iterable[bytes], out: BinaryIO, context: dict | None = None) -> None:
     """Compact JSON-LD with the published context embedded; one node object per line.
 
     Linear in the number of triples: ``lines`` are sorted N-Triples, so each subject's triples
@@ -358,21 +464,31 @@ def export_graph(fmt: str, output: str | os.PathLike | None = None, data: Sequen
                  include_shapes: bool = False) -> int:
     """Export the bundled graph (plus ``data`` files, optionally the shapes) to ``output``.
 
-    The source files are parsed directly (no store is needed to export). ``output`` None or
-    ``"-"`` writes to stdout; a path is written atomically.
+    The graph is read from the cached store (built once, like every command's) and streamed
+    through an external sort (:func:`store_sorted_lines`), so memory stays flat at any size.
+    ``output`` None or ``"-"`` writes to stdout; a path is written atomically.
 
     Returns:
         the number of triples written.
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    from govkg.store import bundled_sources, user_sources
+    from govkg.store import bundled_sources, open_cached, user_sources
 
-    lines = source_lines(bundled_sources(include_shapes) + user_sources(data))
-    if output is None or str(output) == "-":
-        out = sys.stdout.buffer
-        write(lines, fmt, out)
-        out.flush()
-    else:
-        atomic_write(output, lambda handle: write(lines, fmt, handle))
-    return len(lines)
+    store, _ = open_cached(bundled_sources(include_shapes) + user_sources(data))
+    count = [0]
+
+    def counted(lines):
+        for line in lines:
+            count[0] += 1
+            yield line
+
+    with tempfile.TemporaryDirectory(prefix="govkg-export-") as workdir:
+        lines = counted(store_sorted_lines(store, workdir))
+        if output is None or str(output) == "-":
+            out = sys.stdout.buffer
+            write(lines, fmt, out)
+            out.flush()
+        else:
+            atomic_write(output, lambda handle: write(lines, fmt, handle))
+    return count[0]

@@ -18,7 +18,7 @@ RESOLVE = """
 SELECT DISTINCT ?x ?type WHERE {
   { ?x skos:prefLabel ?label } UNION { ?x skos:altLabel ?label } UNION { ?x gk:abbreviation ?label }
   ?x a ?type . FILTER (?type IN (gk:Institution, gk:Department, gk:Role, gk:Duty))
-  FILTER (LCASE(STR(?label)) = ?name)
+  FILTER (LCASE(STR(?label)) = LCASE(?name))  # ?name is lower-case already; Virtuoso needs both sides LCASEd to compare CJK text
 }
 """
 

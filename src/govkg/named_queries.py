@@ -9,11 +9,16 @@ Each file is a self-contained query (its own PREFIX lines) that opens with a grl
     #+ params:
     #+   - body: iri
     #+   - date: date
+    #+ booleans: direct
 
 Parameter values given on the command line are converted to RDF terms by their declared type
 (``iri`` accepts a full IRI or a project CURIE such as ``inst:ndrc``; ``date`` must be a real
 calendar date; ``integer``; ``string``) and bound through a VALUES block
 (:func:`govkg.sparql.with_values`) — never pasted into the query text.
+
+``booleans`` lists result variables that hold truth values: servers without a boolean type
+for computed values (Virtuoso answers ``EXISTS {…}`` with the integer 1 or 0) then read the
+same as the embedded store (:meth:`NamedQuery.normalise`).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from govkg.namespaces import expand_curie
 from govkg.sparql import XSD, Term, iri, literal
 
 PARAM_TYPES = ("iri", "date", "string", "integer")
+_TRUTH = {"1": "true", "0": "false", "true": "true", "false": "false"}
 _HEADER = re.compile(r"^#\+\s?(.*)$")
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 _PARAM = re.compile(r"^-\s*([A-Za-z_][A-Za-z0-9_]*)\s*:\s*([A-Za-z]+)\s*$")
@@ -57,6 +63,22 @@ class NamedQuery:
     def is_check(self) -> bool:
         """Checks (``check_*``) must return no rows on a sound graph."""
         return self.name.startswith("check_")
+
+    @property
+    def booleans(self) -> list[str]:
+        """Result variables declared (``#+ booleans: a b``) to hold truth values."""
+        return self.extra.get("booleans", "").replace(",", " ").split()
+
+    def normalise(self, results):
+        """The results with the declared boolean variables as xsd:boolean true/false
+        (1/0, integer or boolean, from any server); other values untouched."""
+        for row in results.rows if self.booleans else ():
+            for name in self.booleans:
+                term = row.get(name)
+                if term is not None and term.kind == "literal" and term.value in _TRUTH and \
+                        term.datatype in (XSD + "boolean", XSD + "integer"):
+                    row[name] = literal(_TRUTH[term.value], datatype=XSD + "boolean")
+        return results
 
     def bind(self, raw: dict[str, str]) -> dict[str, Term]:
         """Typed terms for the given ``name -> text`` values; InputError on any mismatch."""

@@ -1,17 +1,17 @@
-"""Read-only SPARQL over the embedded store or a remote SPARQL 1.1 endpoint.
+"""Read-only SPARQL over the embedded store or a remote SPARQL 1.1 endpoint (:mod:`govkg.remote`).
 
 Both backends take the same query text and the same bindings, and return the same plain
 results, so every command and named query runs unchanged on either.
 
 Bindings are never pasted into query text as user strings: each value becomes an RDF term
-(IRI checked, literal escaped by N-Triples rules) and the terms are put in a ``VALUES`` block
-at the start of the outermost WHERE group — the same block for both backends, so results agree.
+(IRI checked, literal escaped by N-Triples rules) and each parameter gets its own one-variable
+``VALUES`` block at the start of the outermost WHERE group — the same text for every backend
+(Virtuoso 7.2 rejects a multi-variable VALUES row binding a date, and BIND), so results agree.
 Update operations are refused before anything is sent.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -89,7 +89,28 @@ def literal(value: str, lang: str | None = None, datatype: str | None = None) ->
     return Term("literal", value, lang, datatype)
 
 
+_INTEGER_TYPES = {XSD + t for t in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+    "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
+
+
+def canonical_lexical(value: str, datatype: str | None) -> str:
+    """The canonical lexical form of a boolean or integer literal (``1`` -> ``true`` for
+    xsd:boolean, ``+07`` -> ``7``), so that every server's answer reads the same; other
+    values (and invalid lexical forms) unchanged."""
+    if datatype == XSD + "boolean":
+        return {"1": "true", "0": "false"}.get(value.strip(), value.strip())
+    if datatype in _INTEGER_TYPES:
+        try:
+            return str(int(value.strip()))
+        except ValueError:
+            return value
+    return value
+
+
 def from_oxigraph(term) -> Term | None:
+    """A pyoxigraph term (from the store or parsed from a server's answer) as a Term,
+    literals in canonical form (:func:`canonical_lexical`)."""
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -100,17 +121,10 @@ def from_oxigraph(term) -> Term | None:
         datatype = term.datatype.value
         if term.language:
             return Term("literal", term.value, term.language, None)
-        return Term("literal", term.value, None, None if datatype == XSD + "string" else datatype)
+        if datatype == XSD + "string":
+            return Term("literal", term.value, None, None)
+        return Term("literal", canonical_lexical(term.value, datatype), None, datatype)
     return Term("triple", str(term))
-
-
-def from_json(binding: dict) -> Term:
-    kind = binding["type"]
-    if kind == "typed-literal":
-        kind = "literal"
-    if kind == "literal":
-        return literal(binding["value"], binding.get("xml:lang"), binding.get("datatype"))
-    return Term(kind, binding["value"])
 
 
 # ------------------------------------------------------------------ query text
@@ -172,8 +186,10 @@ def with_values(query: str, bindings: Mapping[str, Term] | None = None,
         values: several rows: (variable names, rows of terms; None leaves a variable UNDEF).
     """
     blocks = []
-    for names, rows in ([(list(bindings), [list(bindings.values())])] if bindings else []) + (
-            [values] if values else []):
+    # one single-variable block per parameter: Virtuoso 7.2 fails on a multi-variable row
+    # ("SP031 ... no SPART_VARR_FIXED") and on BIND; both servers and the store accept this
+    single = [([name], [[term]]) for name, term in bindings.items()] if bindings else []
+    for names, rows in single + ([values] if values else []):
         for name in names:
             if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
                 raise InputError(f"not a valid SPARQL variable name: {name!r}")
@@ -229,22 +245,49 @@ class Backend:
         """SELECT rows as dicts of variable name -> Term (unbound variables are absent)."""
         return self.query(query, bindings, values).rows
 
+    def single(self, query: str, bindings: Mapping[str, Term] | None = None) -> dict[str, Term]:
+        """The one row of an aggregate query; an error naming the backend if there is none."""
+        rows = self.select(query, bindings)
+        if len(rows) != 1:
+            raise EndpointError(f"{self.description}: expected one result row, got "
+                                f"{'no result row' if not rows else len(rows)}")
+        return rows[0]
+
+    def integer(self, term: Term, what: str) -> int:
+        """An integer result (a count), or an error naming the backend and the value."""
+        try:
+            return int(term.value)
+        except ValueError:
+            raise EndpointError(f"{self.description}: {what} is not a number: {term.value[:40]!r}") from None
+
 
 class EmbeddedBackend(Backend):
     """The pyoxigraph store (bundled graph + user files), in-process."""
 
     description = "embedded store"
 
-    def __init__(self, store: ox.Store, index_path=None):
+    def __init__(self, store: ox.Store, index_path=None, graphs: Sequence[str] = ()):
         self.store = store
         #: where derived indexes of this exact content live (beside the cache), or None
         self.index_path = index_path
+        #: the named graphs read as the default graph (--graph), or [] for the default graph
+        self.graphs = [ox.NamedNode(g) for g in graphs]
+        for graph in self.graphs:
+            if not store.contains_named_graph(graph):
+                raise InputError(f"--graph {graph.value}: the embedded store has no such named graph "
+                                 "(the bundled graph is its default graph; named graphs come from "
+                                 "--data N-Quads/TriG files)")
+        if self.graphs:
+            self.index_path = None  # the duty index covers the whole store, not these graphs
 
     def query(self, query: str, bindings: Mapping[str, Term] | None = None, values=None) -> Results:
         form = query_form(query)
         text = with_values(query, bindings, values)
         try:
-            result = self.store.query(text, prefixes=PREFIXES)
+            if self.graphs:
+                result = self.store.query(text, prefixes=PREFIXES, default_graph=self.graphs)
+            else:
+                result = self.store.query(text, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise InputError(f"SPARQL syntax error: {exc}") from None
         except OSError as exc:
@@ -265,79 +308,21 @@ class EmbeddedBackend(Backend):
         return Results(form, triples=list(result))
 
 
-class RemoteBackend(Backend):
-    """A SPARQL 1.1 endpoint over HTTP (protocol: GET/POST query, JSON or N-Triples back)."""
-
-    def __init__(self, url: str, timeout: float = 30.0):
-        import urllib.parse  # only remote queries pay for the HTTP stack
-
-        parsed = urllib.parse.urlparse(url)
-        if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise InputError(f"not an http(s) endpoint URL: {url!r}")
-        self.url = url
-        self.timeout = timeout
-        self.description = f"endpoint {url}"
-
-    def _post(self, query: str, accept: str) -> bytes:
-        import urllib.error
-        import urllib.parse
-        import urllib.request
-
-        body = urllib.parse.urlencode({"query": query}).encode()
-        request = urllib.request.Request(
-            self.url, data=body, method="POST",
-            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return response.read()
-        except urllib.error.HTTPError as exc:
-            detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-            hint = f": {detail[0][:200]}" if detail else ""
-            if exc.code == 400:
-                raise InputError(f"the endpoint rejected the query (HTTP 400){hint}") from None
-            raise EndpointError(f"endpoint {self.url} failed: HTTP {exc.code}{hint}") from None
-        except TimeoutError:
-            raise EndpointError(f"endpoint {self.url} did not answer within {self.timeout:g} s") from None
-        except (urllib.error.URLError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise EndpointError(f"endpoint {self.url} unreachable: {reason}") from None
-
-    def query(self, query: str, bindings: Mapping[str, Term] | None = None, values=None) -> Results:
-        form = query_form(query)
-        text = _with_missing_prefixes(with_values(query, bindings, values))
-        if form in ("CONSTRUCT", "DESCRIBE"):
-            data = self._post(text, "application/n-triples")
-            try:
-                triples = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
-            except SyntaxError as exc:
-                raise EndpointError(f"endpoint {self.url} sent unreadable N-Triples: {exc}") from None
-            return Results(form, triples=[q.triple if hasattr(q, "triple") else q for q in triples])
-        data = self._post(text, "application/sparql-results+json")
-        try:
-            payload = json.loads(data)
-        except ValueError:
-            raise EndpointError(f"endpoint {self.url} sent a non-JSON answer") from None
-        if "boolean" in payload:
-            return Results("ASK", boolean=bool(payload["boolean"]))
-        variables = payload.get("head", {}).get("vars", [])
-        rows = [{k: from_json(v) for k, v in b.items()} for b in payload.get("results", {}).get("bindings", [])]
-        return Results("SELECT", variables, rows)
-
-
-def _with_missing_prefixes(query: str) -> str:
-    """Predeclare the project prefixes the query does not declare itself (remote servers
-    know none of them; redeclaring a prefix the query declares would be an error)."""
-    declared = {m.group(1) for m in re.finditer(r"(?i)PREFIX\s+([A-Za-z][\w.-]*)?\s*:", query)}
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p not in declared) + query
-
-
-def open_backend(endpoint: str | None = None, data: tuple = (), timeout: float = 30.0, progress=None) -> Backend:
-    """The remote endpoint if one is given, else the embedded store with the user's files."""
+def open_backend(endpoint: str | None = None, data: tuple = (), timeout: float = 30.0, progress=None,
+                 graphs: Sequence[str] = (), headers: Sequence[str] = (), max_bytes: int | None = None) -> Backend:
+    """The remote endpoint if one is given (:mod:`govkg.remote`), else the embedded store
+    with the user's files; ``graphs`` scopes either to those named graphs."""
+    for graph in graphs:
+        iri(graph)
     if endpoint:
         if data:
             raise InputError("--data cannot be combined with --endpoint (load the files into the server)")
-        return RemoteBackend(endpoint, timeout)
+        from govkg.remote import RemoteBackend
+
+        return RemoteBackend(endpoint, timeout, graphs=graphs, headers=headers, max_bytes=max_bytes)
+    if headers:
+        raise InputError("--header is for --endpoint (the embedded store is not reached over HTTP)")
     from govkg.store import bundled_sources, open_cached, user_sources
 
     store, derived = open_cached(bundled_sources() + user_sources(data), progress_factory=progress)
-    return EmbeddedBackend(store, index_path=derived / "duty-index.json" if derived else None)
+    return EmbeddedBackend(store, index_path=derived / "duty-index.json" if derived else None, graphs=graphs)

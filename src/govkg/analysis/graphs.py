@@ -379,8 +379,8 @@ def lineage_of(g: nx.DiGraph, node: str) -> dict:
         return {"institution": node, "main_line": [node], "merged_in": [], "split_off": [],
                 "ancestors": [], "descendants": []}
 
-    def founding(n):
-        return g.nodes[n].get("founding") or g.nodes[n].get("dissolution") or ""
+    def founding(n):  # ties broken by id: sets iterate in a per-process hash order
+        return g.nodes[n].get("founding") or g.nodes[n].get("dissolution") or "", n
 
     def longest(n, step):
         best: list[str] = []

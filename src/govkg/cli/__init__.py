@@ -50,10 +50,11 @@ _exit_code_help()
 
 def _register() -> None:
     """Add every command family's commands (each module keeps its heavy imports inside)."""
-    from govkg.cli import (analysis_cmds, core, lookup, plan_cmds, procurement, query_cmds, qzqd_cmds,
+    from govkg.cli import (analysis_cmds, core, lookup, plan_cmds, procurement, push_cmd, query_cmds, qzqd_cmds,
                            source_cmds)
 
-    for module in (core, lookup, query_cmds, procurement, analysis_cmds, source_cmds, plan_cmds, qzqd_cmds):
+    for module in (core, lookup, query_cmds, procurement, analysis_cmds, push_cmd, source_cmds, plan_cmds,
+                   qzqd_cmds):
         for command in module.COMMANDS:
             cli.add_command(command)
 

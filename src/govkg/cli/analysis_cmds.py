@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from govkg.cli.core import data_option
+from govkg.cli.graph_options import graph_options
 from govkg.cli.option_rules import refuse_inapplicable
 from govkg.cli.output_options import output_options
 from govkg.dates import parse_date
@@ -17,9 +17,6 @@ from govkg.output import progress_factory
 TOPICS = ["summary", "transfers", "lineage", "org", "domains"]
 KINDS = ["transfers", "lineage", "org", "timeline", "plan"]
 PICTURE_FORMATS = ["html", "svg", "png"]
-
-endpoint_option = click.option("--endpoint", help="Read a SPARQL 1.1 endpoint instead of the embedded store.")
-
 
 def body_option(help_text: str):
     return click.option("--body", default=None, metavar="NAME",
@@ -63,11 +60,10 @@ def _year(value):
 @body_option("transfers/org/domains/summary: the institution [NDRC].")
 @click.option("--departments", is_flag=True, help="transfers: keep departments apart instead of rolling "
                                                   "them up to their institution.")
-@data_option
-@endpoint_option
+@graph_options
 @output_options(["text", "json"])
 @click.pass_context
-def analyze(ctx, topic, year, on, body, departments, data, endpoint, out):
+def analyze(ctx, topic, year, on, body, departments, graph, out):
     """Network analyses: transfers, lineage, org, domains, summary (default).
 
     \b
@@ -82,15 +78,14 @@ def analyze(ctx, topic, year, on, body, departments, data, endpoint, out):
       govkg analyze transfers --year 2018 --format json
       govkg analyze org --on 2010-01-01
     """
-    from govkg.analysis import graphs, reports
-    from govkg.sparql import open_backend
+    from govkg.analysis import reports
 
     refuse_inapplicable(ctx, topic, {"year": ("transfers",), "departments": ("transfers",),
                                      "on": ("org", "domains", "summary"),
                                      "body": ("transfers", "org", "domains", "summary")})
     year = _year(year)
     on = parse_date(on) if on else None
-    backend = open_backend(endpoint, data, progress=progress_factory(out.fmt == "text", "loading graph"))
+    backend = graph.open(progress=progress_factory(out.fmt == "text", "loading graph"))
     body = resolve_body(backend, body)
     if topic == "transfers":
         result = reports.transfers_report(backend, year, rollup=not departments, institution=body)
@@ -202,10 +197,9 @@ def _year_range(since, until):
 @click.option("--since", type=int, metavar="YEAR", help="timeline: start the axis in this year [1952].")
 @click.option("--until", type=int, metavar="YEAR", help="timeline: end the axis in this year [this year].")
 @click.option("--departments", is_flag=True, help="transfers: draw departments instead of rolling them up.")
-@data_option
-@endpoint_option
+@graph_options
 @click.pass_context
-def viz(ctx, kind, year, all_years, on, body, domains, since, until, departments, data, endpoint, out):
+def viz(ctx, kind, year, all_years, on, body, domains, since, until, departments, graph, out):
     """Pictures: duty flows (transfers), the lineage, the organisation chart, the timeline of duties,
     a plan's bodies, tasks and platforms (plan, HTML only).
 
@@ -230,7 +224,6 @@ def viz(ctx, kind, year, all_years, on, body, domains, since, until, departments
       govkg viz org --on 2010-01-01 -o ndrc-2010.png
       govkg viz plan -o gz-plan.html
     """
-    from govkg.sparql import open_backend
 
     refuse_inapplicable(ctx, kind, {"year": ("transfers",), "all_years": ("transfers",),
                                     "departments": ("transfers",), "on": ("org",),
@@ -246,7 +239,7 @@ def viz(ctx, kind, year, all_years, on, body, domains, since, until, departments
         from govkg.viz.static import require_cjk_font
 
         require_cjk_font()
-    backend = open_backend(endpoint, data, progress=progress_factory(True, "loading graph"))
+    backend = graph.open(progress=progress_factory(True, "loading graph"))
     if kind == "plan":  # the plan picture (govkg.viz.plan): bodies -> tasks -> platforms, HTML only
         if fmt != "html":
             raise InputError("the plan picture is an HTML page: use -o FILE.html or --format html")

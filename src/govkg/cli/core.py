@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import click
 
+from govkg.cli.graph_options import data_option, graph_options
 from govkg.cli.output_options import output_options
 from govkg.output import SEVERITY_STYLE, progress_factory
-
-data_option = click.option(
-    "--data", "data", multiple=True, type=click.Path(dir_okay=False),
-    help="Extra Turtle/JSON-LD/N-Triples file to add on top of the bundled graph (repeatable).")
 
 STATS_QUERY = """
 SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
@@ -28,18 +25,17 @@ ORDER = ["institutions", "departments", "roles", "duties", "assignments", "trans
 
 def graph_stats(backend) -> dict[str, int]:
     """Counts of the main kinds of resources, plus triples."""
-    counts = {row["what"].value: int(row["n"].value) for row in backend.select(STATS_QUERY)}
-    triples = backend.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"].value
+    counts = {row["what"].value: backend.integer(row["n"], "a count") for row in backend.select(STATS_QUERY)}
+    triples = backend.single("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")["n"]
     out = {k: counts.get(k, 0) for k in ORDER}
-    out["triples"] = int(triples)
+    out["triples"] = backend.integer(triples, "the triple count")
     return out
 
 
 @click.command()
-@data_option
-@click.option("--endpoint", help="Count on a SPARQL 1.1 endpoint instead of the embedded store.")
+@graph_options
 @output_options(["text", "json", "csv"])
-def stats(data, endpoint, out):
+def stats(graph, out):
     """Counts: institutions, departments, duties, assignments, transfers, events, triples.
 
     \b
@@ -47,9 +43,7 @@ def stats(data, endpoint, out):
       govkg stats
       govkg stats --data my_province.ttl --format json
     """
-    from govkg.sparql import open_backend
-
-    backend = open_backend(endpoint, data, progress=progress_factory(out.fmt == "text", "loading graph"))
+    backend = graph.open(progress=progress_factory(out.fmt == "text", "loading graph"))
     counts = graph_stats(backend)
     if out.fmt == "json":
         out.json(counts)

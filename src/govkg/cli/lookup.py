@@ -10,21 +10,14 @@ from __future__ import annotations
 
 import click
 
-from govkg.cli.core import data_option
+from govkg.cli.graph_options import graph_options
 from govkg.cli.output_options import output_options
 from govkg.output import progress_factory
 
-endpoint_option = click.option(
-    "--endpoint", metavar="URL", help="Ask a SPARQL 1.1 endpoint instead of the embedded store.")
-timeout_option = click.option(
-    "--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
-    help="Seconds to wait for the endpoint.")
 
 
-def _backend(endpoint, data, timeout, out):
-    from govkg.sparql import open_backend
-
-    return open_backend(endpoint, data, timeout, progress=progress_factory(out.fmt == "text", "loading graph"))
+def _backend(graph, out):
+    return graph.open(progress=progress_factory(out.fmt == "text", "loading graph"))
 
 
 def _name(ref: dict | None, both: bool = True) -> str:
@@ -43,10 +36,8 @@ def _name(ref: dict | None, both: bool = True) -> str:
 @click.option("--long", "long_", is_flag=True, help="text: every detail (duty text, all transfers, "
                                                    "source) instead of two lines per result.")
 @output_options(["text", "json"])
-@data_option
-@endpoint_option
-@timeout_option
-def who(text, on, limit, long_, data, endpoint, timeout, out):
+@graph_options
+def who(text, on, limit, long_, graph, out):
     """Who handles TEXT (a duty, in Chinese — simplified or traditional — or English)?
 
     \b
@@ -65,7 +56,7 @@ def who(text, on, limit, long_, data, endpoint, timeout, out):
         from govkg.errors import InputError
 
         raise InputError(f"--long is for the text format, not --format {out.fmt}")
-    result = answer(_backend(endpoint, data, timeout, out), " ".join(text), on, limit)
+    result = answer(_backend(graph, out), " ".join(text), on, limit)
     if out.fmt == "json":
         out.json(result)
     elif long_:
@@ -215,10 +206,8 @@ def _print_who_long(result: dict, out) -> None:
 @click.command()
 @click.argument("name", nargs=-1, required=True)
 @output_options(["text", "json"])
-@data_option
-@endpoint_option
-@timeout_option
-def history(name, data, endpoint, timeout, out):
+@graph_options
+def history(name, graph, out):
     """The timeline of an institution or department, or the lineage of a duty.
 
     \b
@@ -231,7 +220,7 @@ def history(name, data, endpoint, timeout, out):
     """
     from govkg.history import history as timeline
 
-    result = timeline(_backend(endpoint, data, timeout, out), " ".join(name))
+    result = timeline(_backend(graph, out), " ".join(name))
     if out.fmt == "json":
         out.json(result)
     else:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from govkg.cli.core import data_option
+from govkg.cli.graph_options import data_option, graph_options
 from govkg.cli.exit_codes import NOTHING_FOUND
 from govkg.cli.output_options import output_options
 from govkg.errors import InputError
@@ -51,11 +51,8 @@ def _read_query(source: str | None, expression: str | None):
               help="A parameter declared in the query's '#+ params:' header (repeatable).")
 @output_options(RESULT_FORMATS, default="query",
                 default_help="text on a terminal, json otherwise; turtle for CONSTRUCT/DESCRIBE")
-@data_option
-@click.option("--endpoint", metavar="URL", help="Run on a SPARQL 1.1 endpoint instead of the embedded store.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
-              help="Seconds to wait for the endpoint.")
-def query(source, expression, params, data, endpoint, timeout, out):
+@graph_options
+def query(source, expression, params, graph, out):
     """Run a SPARQL query: a file, stdin (-), a named query or -e TEXT.
 
     The project prefixes (gk:, inst:, dept:, duty:, skos:, org: …) are predeclared.
@@ -73,7 +70,7 @@ def query(source, expression, params, data, endpoint, timeout, out):
     """
     from govkg import named_queries as queries, results
     from govkg.output import progress_factory
-    from govkg.sparql import open_backend, query_form
+    from govkg.sparql import query_form
 
     name, text, named = _read_query(source, expression)
     header = named or queries.parse_header(text, name)
@@ -84,12 +81,11 @@ def query(source, expression, params, data, endpoint, timeout, out):
         out.fmt = results.default_format(form, out.terminal)
     fmt = "table" if out.fmt == "text" else out.fmt
     results.check_format(form, fmt)
-    if endpoint:
+    if graph.endpoint:
         _check_syntax(text, bindings, name)
-    backend = open_backend(endpoint, data, timeout=timeout,
-                           progress=progress_factory(fmt == "table", "loading graph"))
+    backend = graph.open(progress=progress_factory(fmt == "table", "loading graph"))
     try:
-        answer = backend.query(text, bindings)
+        answer = header.normalise(backend.query(text, bindings))
     except InputError as exc:
         if str(exc).startswith("SPARQL syntax error"):
             raise InputError(f"{name}: {exc}") from None
