@@ -8,7 +8,8 @@ by :func:`write_jsonld`, a linear streaming writer that groups triples by subjec
 them with the published context ``ontology/govkg.context.jsonld`` (embedded in the output, so
 the file parses offline to the same graph).
 
-Files are written atomically: to a temporary file in the target's directory, then renamed.
+Files are written through :func:`govkg.outfile.open_output` (atomic for regular files,
+streamed into ``-``, FIFOs and devices).
 """
 
 from __future__ import annotations
@@ -16,19 +17,17 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
-import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import groupby
 from importlib.resources import files
-from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from govkg.errors import InputError
 from govkg.namespaces import PREFIXES
+from govkg.outfile import open_output
 from govkg.store import Source, parse_error
 
 BASE_IRI = "https://w3id.org/govkg/id/"  # as in govkg.store.load_into
@@ -319,41 +318,6 @@ def write_jsonld(lines: Sequence[bytes], out: BinaryIO, context: dict | None = N
     out.write(b"\n  ]\n}\n")
 
 
-# ------------------------------------------------------------------ files
-
-
-def atomic_write(path: str | os.PathLike, writer: Callable[[BinaryIO], None]) -> None:
-    """Call ``writer`` on a temporary file beside ``path``, then rename it into place.
-
-    On any failure the temporary file is removed and ``path`` is left as it was.
-    """
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError(f"{path}: cannot write: directory {directory} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            writer(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        raise
-
-
 def export_graph(fmt: str, output: str | os.PathLike | None = None, data: Sequence[str] = (),
                  include_shapes: bool = False) -> int:
     """Export the bundled graph (plus ``data`` files, optionally the shapes) to ``output``.
@@ -369,10 +333,6 @@ def export_graph(fmt: str, output: str | os.PathLike | None = None, data: Sequen
     from govkg.store import bundled_sources, user_sources
 
     lines = source_lines(bundled_sources(include_shapes) + user_sources(data))
-    if output is None or str(output) == "-":
-        out = sys.stdout.buffer
+    with open_output(output, binary=True, inputs=data) as out:
         write(lines, fmt, out)
-        out.flush()
-    else:
-        atomic_write(output, lambda handle: write(lines, fmt, handle))
     return len(lines)

@@ -243,6 +243,9 @@ def viz(ctx, kind, year, all_years, on, body, domains, since, until, departments
         from govkg.viz.static import require_cjk_font
 
         require_cjk_font()
+    from govkg.outfile import check_target
+
+    check_target(out.path, inputs=data)
     backend = open_backend(endpoint, data, progress=progress_factory(True, "loading graph"))
     body = resolve_body(backend, body, default="inst:ndrc" if kind == "org" else None)
     if kind == "timeline":

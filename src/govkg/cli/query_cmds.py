@@ -176,7 +176,9 @@ def export(data, shapes, out):
       govkg export --format nt | oxigraph load --location db --format nt
     """
     from govkg import export as export_module
+    from govkg.outfile import check_target
 
+    check_target(out.path, inputs=data)
     count = export_module.export_graph(out.fmt, out.path, data=data, include_shapes=shapes)
     out.written = True  # export streams its own file (atomically) or standard output
     if out.path is not None:
