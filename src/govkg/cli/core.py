@@ -7,6 +7,19 @@ import click
 from govkg.cli.output_options import output_options
 from govkg.output import SEVERITY_STYLE, progress_factory
 
+def date_option(help_text: str):
+    """The one ``--on DATE`` option (who, analyze, viz): checked by :func:`govkg.dates.parse_date`
+    as it is read, so ``--on ''`` or ``--on 2019-02-30`` is refused the same way everywhere;
+    absent means the command's default (None)."""
+
+    def check(ctx, param, value):
+        from govkg.dates import parse_date
+
+        return None if value is None else parse_date(value, "--on")
+
+    return click.option("--on", "on", metavar="DATE", callback=check, help=help_text)
+
+
 data_option = click.option(
     "--data", "data", multiple=True, type=click.Path(dir_okay=False),
     help="Extra Turtle/JSON-LD/N-Triples file to add on top of the bundled graph (repeatable).")

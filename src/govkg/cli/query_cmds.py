@@ -11,6 +11,8 @@ from govkg.cli.core import data_option
 from govkg.cli.exit_codes import NOTHING_FOUND
 from govkg.cli.output_options import output_options
 from govkg.errors import InputError
+from govkg.limits import (DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_NESTING, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT,
+                          HARD_MAX_NESTING)
 
 RESULT_FORMATS = ["text", "csv", "tsv", "json", "markdown", "turtle", "json-ld", "nt"]
 EXPORT_FORMATS = ["turtle", "json-ld", "nt", "nquads", "xml"]
@@ -53,9 +55,19 @@ def _read_query(source: str | None, expression: str | None):
                 default_help="text on a terminal, json otherwise; turtle for CONSTRUCT/DESCRIBE")
 @data_option
 @click.option("--endpoint", metavar="URL", help="Run on a SPARQL 1.1 endpoint instead of the embedded store.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
-              help="Seconds to wait for the endpoint.")
-def query(source, expression, params, data, endpoint, timeout, out):
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds to wait for the endpoint, or for the embedded store to evaluate the query.")
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE <http(s)://…> reach the network from the embedded store (bounded by "
+                   "--timeout); refused otherwise.")
+@click.option("--max-rows", type=click.IntRange(min=0), default=DEFAULT_MAX_ROWS, show_default=True,
+              help="Stop when the embedded store returns more rows or triples than this (0: no limit).")
+@click.option("--max-nesting", type=click.IntRange(min=1, max=HARD_MAX_NESTING), default=DEFAULT_MAX_NESTING, show_default=True,
+              help="Refuse query text nested deeper than this (brackets plus operator chains).")
+@click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY_MB, show_default=True, metavar="MB",
+              help="Stop when evaluating on the embedded store needs more memory than this (0: no limit).")
+def query(source, expression, params, data, endpoint, timeout, allow_service, max_rows, max_nesting,
+          max_memory, out):
     """Run a SPARQL query: a file, stdin (-), a named query or -e TEXT.
 
     The project prefixes (gk:, inst:, dept:, duty:, skos:, org: …) are predeclared.
@@ -75,6 +87,10 @@ def query(source, expression, params, data, endpoint, timeout, out):
     from govkg.output import progress_factory
     from govkg.sparql import open_backend, query_form
 
+    from govkg import limits
+
+    limits.configure(timeout=timeout, allow_service=allow_service, max_rows=max_rows,
+                     max_nesting=max_nesting, max_memory_mb=max_memory)
     name, text, named = _read_query(source, expression)
     header = named or queries.parse_header(text, name)
     raw = queries.parse_assignments(params)
@@ -116,14 +132,21 @@ def _check_syntax(text: str, bindings, name: str) -> None:
     import pyoxigraph as ox
 
     from govkg.namespaces import PREFIXES
-    from govkg.sparql import with_values
+    from govkg.limits import check_query_text, run_bounded
+    from govkg.sparql import syntax_error, with_values
 
-    try:
-        ox.Store().query(with_values(text, bindings), prefixes=PREFIXES)
-    except SyntaxError as exc:
-        raise InputError(f"{name}: SPARQL syntax error: {exc}") from None
-    except (OSError, RuntimeError):
-        pass  # evaluation problems are the server's to report
+    full = with_values(text, bindings)
+    check_query_text(full, service=False)
+
+    def parse():
+        try:
+            ox.Store().query(full, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise InputError(f"{name}: {syntax_error(exc, full)}") from None
+        except (OSError, RuntimeError):
+            pass  # evaluation problems are the server's to report
+
+    run_bounded(parse, what="checking the query")
 
 
 @click.command()
