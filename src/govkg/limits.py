@@ -12,6 +12,7 @@ a memory ceiling. Each limit has a default here and a command-line option to rai
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -139,8 +140,6 @@ def _check_service(rest, limits: QueryLimits, prefixes: dict, query: str, start:
 
 def declared_prefixes(query: str, predeclared: dict) -> dict:
     """The prefixes a query can use: the predeclared ones and its own PREFIX declarations."""
-    import re
-
     found = dict(predeclared)
     for match in re.finditer(r"(?i)PREFIX\s+([A-Za-z][\w.-]*)?\s*:\s*<([^>\s]*)>", query):
         found[match.group(1) or ""] = match.group(2)
@@ -216,3 +215,57 @@ def run_bounded(work: Callable[[], T], limits: QueryLimits | None = None, what: 
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
+
+
+# ------------------------------------------------------------------ RDF input
+
+#: most bytes the entities of one RDF/XML file may expand to (the "billion laughs" bound)
+MAX_ENTITY_EXPANSION = int(os.environ.get("GOVKG_MAX_ENTITY_EXPANSION", 16 * 2**20))
+_ENTITY = re.compile(rb"<!ENTITY\s+(%\s+)?([^\s%;&<>\"']+)\s+(SYSTEM|PUBLIC|\"[^\"]*\"|'[^']*')", re.DOTALL)
+_REFERENCE = re.compile(rb"&([^\s;&<>\"']+);")
+
+
+def check_xml_entities(name: str, data: bytes) -> None:
+    """InputError for an RDF/XML document whose DTD entities could blow up or leave the file.
+
+    Namespace shorthands such as ``<!ENTITY owl "http://www.w3.org/2002/07/owl#">`` are fine.
+    Refused: external entities (``SYSTEM``/``PUBLIC``: a file or URL read on our behalf),
+    parameter entities, and any set of entities whose total expansion over the document
+    exceeds ``GOVKG_MAX_ENTITY_EXPANSION`` bytes (16 MiB by default; an environment variable
+    raises it) — a 1 KB "billion laughs" file expands to gigabytes.
+    """
+    if b"<!ENTITY" not in data:
+        return
+    values: dict[bytes, bytes] = {}
+    for match in _ENTITY.finditer(data):
+        parameter, entity, value = match.group(1), match.group(2), match.group(3)
+        if parameter or value in (b"SYSTEM", b"PUBLIC"):
+            kind = "parameter" if parameter else "external"
+            raise InputError(f"{name}: {kind} XML entity {entity.decode('utf-8', 'replace')!r} refused "
+                             "(govkg reads no DTD files or URLs)")
+        values[entity] = value[1:-1]
+    sizes: dict[bytes, int] = {}
+
+    def size(entity: bytes, seen: tuple = ()) -> int:
+        if entity in sizes:
+            return sizes[entity]
+        if entity in seen:
+            raise InputError(f"{name}: XML entity {entity.decode('utf-8', 'replace')!r} refers to itself")
+        text = values.get(entity, b"")
+        total = len(text)
+        for ref in _REFERENCE.findall(text):
+            if ref in values:
+                total += size(ref, seen + (entity,)) - len(ref) - 2
+            if total > MAX_ENTITY_EXPANSION:
+                break
+        sizes[entity] = total
+        return total
+
+    body = data[data.rfind(b"]>") + 2:] if b"]>" in data else data
+    expanded = 0
+    for ref in _REFERENCE.findall(body):
+        if ref in values:
+            expanded += size(ref)
+            if expanded > MAX_ENTITY_EXPANSION:
+                raise InputError(f"{name}: XML entities expand to more than {MAX_ENTITY_EXPANSION:,} bytes "
+                                 "(an entity expansion bomb?); refused — set GOVKG_MAX_ENTITY_EXPANSION to raise it")
