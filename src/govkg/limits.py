@@ -39,7 +39,7 @@ _OPERATORS = frozenset("+-*/!|&^=<>")
 
 @dataclass(frozen=True)
 class QueryLimits:
-    """What one query may use. ``0`` for ``max_rows`` or ``max_memory_mb`` means no limit."""
+    """What one query may use. ``0`` for ``timeout``, ``max_rows`` or ``max_memory_mb`` means no limit."""
 
     timeout: float = DEFAULT_TIMEOUT
     max_rows: int = DEFAULT_MAX_ROWS
@@ -48,8 +48,12 @@ class QueryLimits:
     allow_service: bool = False
 
 
+#: what ``govkg query`` enforces on a user's query unless its options say otherwise
 DEFAULT_LIMITS = QueryLimits()
-_active = DEFAULT_LIMITS
+#: the process default: govkg's own queries (who, history, analyze …) are checked for shape and
+#: SERVICE but not stopped by time, rows or memory (on a large --data graph they are legitimately big)
+INTERNAL_LIMITS = QueryLimits(timeout=0, max_rows=0, max_memory_mb=0)
+_active = INTERNAL_LIMITS
 
 
 def active() -> QueryLimits:
@@ -65,9 +69,9 @@ def configure(**changes) -> QueryLimits:
 
 
 def reset() -> None:
-    """Back to the defaults (each CLI invocation starts from them)."""
+    """Back to the process default (each CLI invocation starts from it)."""
     global _active
-    _active = DEFAULT_LIMITS
+    _active = INTERNAL_LIMITS
 
 
 def check_query_text(query: str, limits: QueryLimits | None = None, prefixes: dict | None = None,
@@ -199,12 +203,12 @@ def run_bounded(work: Callable[[], T], limits: QueryLimits | None = None, what: 
     finally:
         threading.stack_size(old_size)
     baseline = _rss_mb()
-    deadline = time.monotonic() + limits.timeout
+    deadline = time.monotonic() + limits.timeout if limits.timeout else None
     while worker.is_alive():
         worker.join(timeout=0.05)
         if not worker.is_alive():
             break
-        if time.monotonic() > deadline:
+        if deadline is not None and time.monotonic() > deadline:
             raise InputError(f"{what} took longer than {limits.timeout:g} s: stopped; raise --timeout "
                              "or narrow the query")
         if limits.max_memory_mb and baseline is not None:
