@@ -190,8 +190,14 @@ def test_integer_parameter_of_5000_digits(tmp_path):
 
 @pytest.mark.parametrize("name", ["\x1b[31mred\x1b[0m", "two\nlines", "\u202eevil", "bell\x07", "\udcff\udcfe"])
 def test_history_echoes_names_harmlessly(name):
+    """Nothing found (exit 1) or refused (exit 2): either way one line, the name escaped."""
     result, stderr = invoke("history", name)
-    assert_refused(result, stderr)
+    assert_handled(result, stderr)
+    assert result.exit_code in (1, 2)
+    lines = stderr.strip("\n").split("\n")
+    assert len(lines) == 1 and lines[0].startswith("govkg: error: "), stderr
+    for raw in ("\x1b", "\u202e", "\x07"):
+        assert raw not in stderr
 
 
 def test_who_with_a_100000_character_question_answers_nothing_found():
