@@ -202,7 +202,8 @@ def test_export_cli_refuses_its_own_input_and_directories(tmp_path):
     data.write_text(NT)
     env = {**os.environ, "GOVKG_CACHE_DIR": str(tmp_path / "cache")}
     for target, why in ((data, "input file"), (tmp_path, "is a directory")):
-        proc = subprocess.run([sys.executable, "-m", "govkg", "export", "--data", str(data), "-o", str(target)],
+        proc = subprocess.run([sys.executable, "-m", "govkg", "export", "--format", "nt", "--data", str(data),
+                               "-o", str(target)],
                               capture_output=True, text=True, env=env, timeout=120)
         assert proc.returncode == 2, proc.stderr
         assert why in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr

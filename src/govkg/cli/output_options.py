@@ -264,7 +264,6 @@ def output_options(formats: Sequence[str], default: str = "auto", suffixes: dict
             return result
 
         wrapper = click.option("-o", "--output", "output", metavar="FILE", required=output_required,
-                               type=click.Path(dir_okay=False, allow_dash=True),
                                help=output_help or "Write to FILE (atomically) instead of standard output; "
                                                    "'-' is standard output.")(wrapper)
         wrapper = click.option("--format", "fmt", type=click.Choice(offered), default=None,
