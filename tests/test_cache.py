@@ -69,15 +69,50 @@ def test_changed_data_gives_new_cache(cache_dir, tmp_path):
 
 
 def test_same_size_same_mtime_edit_is_seen(cache_dir, tmp_path):
-    """An edit that keeps size and mtime (within the racy window) still changes the key."""
+    """An old file edited to the same size, its mtime put back: only the ctime/inode part of
+    the remembered stat shows the change (the racy-window rule alone would trust the memo)."""
     from govkg.store import open_store
 
     data = write(tmp_path / "x.ttl", "Cache Test AAAAAA")
-    stat = data.stat()
+    old = data.stat().st_mtime_ns - 3600 * 10**9
+    os.utime(data, ns=(old, old))
     assert en_label(open_store([data])) == "Cache Test AAAAAA"
     write(data, "Cache Test BBBBBB")
-    os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    os.utime(data, ns=(old, old))
     assert en_label(open_store([data])) == "Cache Test BBBBBB"
+
+
+def test_edit_within_the_racy_window_is_seen(cache_dir, tmp_path):
+    """An edit in the same clock tick leaves the whole stat unchanged: the memo is only
+    trusted when it was taken well after the file's last change, so the file is hashed again."""
+    from govkg.store import open_store
+
+    data = write(tmp_path / "x.ttl", "Cache Test AAAAAA")
+    assert en_label(open_store([data])) == "Cache Test AAAAAA"
+    write(data, "Cache Test BBBBBB")
+    memo_path = cache_dir / "digests.json"
+    memo = json.loads(memo_path.read_text())
+    st = data.stat()
+    entry = memo[str(data.resolve())]
+    entry["stat"] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]  # as if unchanged
+    entry["taken"] = st.st_mtime + 0.5  # remembered within the racy window
+    memo_path.write_text(json.dumps(memo))
+    assert en_label(open_store([data])) == "Cache Test BBBBBB"
+
+
+@pytest.mark.parametrize("bad", ["zz", "", None, 42, "ab" * 5])
+def test_bad_hash_in_digests_is_ignored(cache_dir, tmp_path, bad):
+    from govkg.store import open_store
+
+    data = write(tmp_path / "x.ttl", "Cache Test AAAAAA")
+    old = data.stat().st_mtime - 3600
+    os.utime(data, (old, old))
+    open_store([data])
+    memo_path = cache_dir / "digests.json"
+    memo = json.loads(memo_path.read_text())
+    memo[str(data.resolve())]["sha256"] = bad
+    memo_path.write_text(json.dumps(memo))
+    assert en_label(open_store([data])) == "Cache Test AAAAAA"
 
 
 def test_digest_memo_skips_rehash_of_old_files(cache_dir, tmp_path, monkeypatch):
@@ -103,7 +138,7 @@ def test_bundled_data_change_invalidates(cache_dir, monkeypatch):
     assert store_mod.cache_key(changed) != key
 
 
-@pytest.mark.parametrize("damage", ["manifest", "garbage-manifest", "wrong-key", "files", "emptied"])
+@pytest.mark.parametrize("damage", ["manifest", "garbage-manifest", "wrong-key", "files", "emptied", "swapped"])
 def test_corrupt_cache_is_rebuilt(cache_dir, tmp_path, damage):
     from govkg.store import open_store
 
@@ -129,6 +164,18 @@ def test_corrupt_cache_is_rebuilt(cache_dir, tmp_path, damage):
         for item in path.iterdir():
             if item.name != "govkg-manifest.json":
                 shutil.rmtree(item) if item.is_dir() else item.unlink()
+    elif damage == "swapped":  # a sound store of other content under the right manifest:
+        import pyoxigraph as ox  # only the probe triple tells
+
+        other = tmp_path / "other"
+        store = ox.Store(str(other))
+        store.add(ox.Quad(ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:b"), ox.Literal("c")))
+        store.flush()
+        del store
+        kept = manifest.read_bytes()
+        shutil.rmtree(path)
+        shutil.copytree(other, path)
+        manifest.write_bytes(kept)
     rebuilt = open_store([data])
     assert len(rebuilt) == triples
     assert en_label(rebuilt) == "Cache Test Bureau"
@@ -153,7 +200,7 @@ def test_concurrent_first_runs(cache_dir, tmp_path):
     assert not [p for p in cache_dir.iterdir() if p.name.startswith(".") and p.is_dir()]
 
 
-def test_no_cache_and_unwritable_root(tmp_path, monkeypatch):
+def test_no_cache_variable_writes_nothing(tmp_path, monkeypatch):
     from govkg.store import open_store
 
     data = write(tmp_path / "x.ttl", "Cache Test Bureau")
@@ -161,6 +208,38 @@ def test_no_cache_and_unwritable_root(tmp_path, monkeypatch):
     monkeypatch.setenv("GOVKG_CACHE_DIR", str(tmp_path / "never"))
     assert en_label(open_store([data])) == "Cache Test Bureau"
     assert not (tmp_path / "never").exists()
+
+
+@pytest.mark.parametrize("damage", ["file", "dangling-link", "lock-is-directory", "digests-is-directory",
+                                    "cache-is-file"])
+def test_unusable_cache_root_still_answers(tmp_path, monkeypatch, damage):
+    """The cache folder replaced by a file or a dangling link, a lock or digests.json that is a
+    directory, a file where a cache should be: the answer comes (from memory or a rebuilt
+    cache), nothing is left half-written, no traceback."""
+    from govkg.store import cache_key, bundled_sources, open_store, user_sources
+
+    monkeypatch.delenv("GOVKG_NO_CACHE", raising=False)
+    data = write(tmp_path / "x.ttl", "Cache Test Bureau")
+    root = tmp_path / "cache"
+    key = cache_key(bundled_sources() + user_sources([data]))
+    if damage == "file":
+        root.write_text("not a folder")
+    elif damage == "dangling-link":
+        root.symlink_to(tmp_path / "nowhere")
+    else:
+        root.mkdir()
+        target = {"lock-is-directory": f"{key}.lock", "digests-is-directory": "digests.json",
+                  "cache-is-file": key}[damage]
+        if damage == "cache-is-file":
+            (root / target).write_text("junk")
+        else:
+            (root / target).mkdir()
+    monkeypatch.setenv("GOVKG_CACHE_DIR", str(root))
+    assert en_label(open_store([data])) == "Cache Test Bureau"
+    if root.is_dir() and not root.is_symlink():
+        assert not [p for p in root.iterdir() if p.name.startswith(".")]  # no temporary left
+    if damage == "file":
+        assert root.read_text() == "not a folder"
 
 
 def test_bad_user_file_names_it(cache_dir, tmp_path):

@@ -183,6 +183,8 @@ def test_failed_write_leaves_no_partial_file(tmp_path, monkeypatch):
 
 
 def test_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
+    """Ctrl-C half-way: no temporary file left, and an existing export is kept as it was
+    (deleting the target would not pass)."""
     target = tmp_path / "govkg.nt"
 
     def interrupted(lines, fmt, out):
@@ -193,6 +195,11 @@ def test_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         export.export_graph("nt", target)
     assert list(tmp_path.iterdir()) == []
+    target.write_bytes(b"the previous export\n")
+    with pytest.raises(KeyboardInterrupt):
+        export.export_graph("nt", target)
+    assert list(tmp_path.iterdir()) == [target]
+    assert target.read_bytes() == b"the previous export\n"
 
 
 def test_written_file_has_normal_permissions(tmp_path):

@@ -137,9 +137,39 @@ def test_cli_table_is_bilingual(runner):
     assert "价格监督检查司" in result.output and "Price" in result.output
 
 
-def test_user_text_is_bound_as_data(backend):
-    """A query that looks like SPARQL is just text that matches nothing."""
-    assert who(backend, '") } ; DROP ALL ; #', "2019-01-01")["results"] == []
+class _Recorder:
+    """A backend wrapper that keeps every query text and its bound values."""
+
+    def __init__(self, inner):
+        self.inner, self.calls = inner, []
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def query(self, query, bindings=None, values=None):
+        self.calls.append((query, bindings, values))
+        return self.inner.query(query, bindings, values)
+
+    def select(self, query, bindings=None, values=None):
+        return self.query(query, bindings, values).rows
+
+
+@pytest.mark.parametrize("text", ['") } ; DROP ALL ; #', '价格" || true || "', "价格监督检查"])
+def test_user_text_is_bound_as_data(backend, text):
+    """The user's text never becomes query text, in who or in history's name lookup: it only
+    travels as a bound literal (a query that pasted it would show it here, or break on the quote)."""
+    from govkg.errors import GovkgError
+
+    recorder = _Recorder(backend)
+    who(recorder, text, "2019-01-01")
+    try:
+        history(recorder, text)
+    except GovkgError:
+        pass  # no such name, or several: what matters is how it was asked
+    assert recorder.calls
+    forms = {text.lower(), normalise_query(text).lower()} - {""}
+    for query, _, _ in recorder.calls:
+        assert not any(form in query.lower() for form in forms), query
 
 
 def test_history_of_the_ndrc(backend):

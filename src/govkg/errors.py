@@ -31,3 +31,36 @@ class InputErrors(InputError):
         self.messages = list(messages)
         super().__init__(self.messages[0] if len(self.messages) == 1 else
                          f"{self.messages[0]} (and {len(self.messages) - 1} more problems)")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on one terminal line: control characters (newlines, ESC and
+    other terminal escape codes), bidi overrides and other invisible format characters, and
+    lone surrogates (bytes of invalid UTF-8 on the command line) are shown as escapes.
+
+    The CLI passes every message through this before printing it, so a user value echoed
+    in a message (a name, a path, a query) can neither split the line nor drive the terminal.
+    """
+    import unicodedata
+
+    out = []
+    for char in text:
+        if char == "\t":
+            out.append(" ")
+            continue
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cf", "Cs", "Zl", "Zp", "Co", "Cn") and char != "\u200d":
+            code = ord(char)
+            if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+                out.append(f"\\x{code - 0xDC00:02x}")
+            elif char == "\n":
+                out.append("\\n")
+            elif char == "\r":
+                out.append("\\r")
+            elif code < 0x100:
+                out.append(f"\\x{code:02x}")
+            else:
+                out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)

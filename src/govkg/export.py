@@ -11,7 +11,8 @@ by :func:`write_jsonld`, a linear streaming writer that groups triples by subjec
 them with the published context ``ontology/govkg.context.jsonld`` (embedded in the output, so
 the file parses offline to the same graph).
 
-Files are written atomically: to a temporary file in the target's directory, then renamed.
+Files are written through :func:`govkg.outfile.open_output` (atomic for regular files,
+streamed into ``-``, FIFOs and devices).
 """
 
 from __future__ import annotations
@@ -20,9 +21,8 @@ import heapq
 import json
 import os
 import re
-import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import groupby
 from importlib.resources import files
@@ -33,6 +33,7 @@ import pyoxigraph as ox
 
 from govkg.errors import InputError
 from govkg.namespaces import PREFIXES
+from govkg.outfile import open_output
 from govkg.store import Source, parse_error
 
 BASE_IRI = "https://w3id.org/govkg/id/"  # as in govkg.store.load_into
@@ -70,12 +71,19 @@ def canonical_sorted(lines: list[bytes]) -> list[bytes]:
 
 
 def source_lines(sources: Sequence[Source]) -> list[bytes]:
-    """The sources' triples as sorted canonical N-Triples lines (parsed, no store needed).
+    """The sources' triples as sorted N-Triples lines (parsed, no store needed).
 
     Each source is serialised and split on its own, so only one file's N-Triples text is in
     memory at a time besides the growing list of lines (a 5M-triple export peaked at 2.8 GB
-    when all the text was joined first)."""
+    when all the text was joined first).
+
+    Blank nodes are labelled ``_:b1, _:b2, …`` in the order the parser first meets them: the
+    same files give the same labels on every run, in time linear in the input. (RDFC-1.0
+    canonicalisation, used before, is exponential on some tiny inputs: a list of 1,000 empty
+    blank nodes ran past 120 s, and 100,000 nested ones overflowed its stack.)
+    """
     lines: list[bytes] = []
+    labels: dict[bytes, bytes] = {}
     for source in sources:
         try:
             triples = ox.parse(source.data, format=source.format, base_iri=BASE_IRI)
@@ -83,9 +91,40 @@ def source_lines(sources: Sequence[Source]) -> list[bytes]:
                                  format=ox.RdfFormat.N_TRIPLES)
         except SyntaxError as exc:
             raise parse_error(source, exc) from None
-        lines += chunk.splitlines(keepends=True)
+        source_labels: dict[bytes, bytes] = {}
+        for line in chunk.splitlines(keepends=True):
+            if b"_:" in line:
+                line = _relabel(line, source_labels, labels)
+            lines.append(line)
         del chunk
-    return canonical_sorted(lines)
+    lines.sort()
+    return [line for line, _ in groupby(lines) if line.strip()]
+
+
+def _relabel(line: bytes, mine: dict[bytes, bytes], every: dict[bytes, bytes]) -> bytes:
+    """The N-Triples line with its blank subject/object renamed in first-seen order.
+
+    Only the subject (first term) and the object (last term) can be blank nodes; a ``_:``
+    inside a literal is text and is left alone.
+    """
+    s_end = line.index(b" ")
+    subject = line[:s_end]
+    if subject[:2] == b"_:":
+        subject = _label(subject, mine, every)
+    p_end = line.index(b" ", s_end + 1)
+    end = line.rindex(b" .")
+    obj = line[p_end + 1:end]
+    if obj[:2] == b"_:":
+        obj = _label(obj, mine, every)
+    return subject + line[s_end:p_end + 1] + obj + line[end:]
+
+
+def _label(term: bytes, mine: dict[bytes, bytes], every: dict[bytes, bytes]) -> bytes:
+    found = mine.get(term)
+    if found is None:
+        found = mine[term] = b"_:b%d" % (len(every) + 1)
+        every[found] = term
+    return found
 
 
 def store_lines(store: ox.Store) -> list[bytes]:
@@ -425,41 +464,6 @@ def write_jsonld(lines: Iterable[bytes], out: BinaryIO, context: dict | None = N
     out.write(b"\n  ]\n}\n")
 
 
-# ------------------------------------------------------------------ files
-
-
-def atomic_write(path: str | os.PathLike, writer: Callable[[BinaryIO], None]) -> None:
-    """Call ``writer`` on a temporary file beside ``path``, then rename it into place.
-
-    On any failure the temporary file is removed and ``path`` is left as it was.
-    """
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError(f"{path}: cannot write: directory {directory} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            writer(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        raise
-
-
 def export_graph(fmt: str, output: str | os.PathLike | None = None, data: Sequence[str] = (),
                  include_shapes: bool = False) -> int:
     """Export the bundled graph (plus ``data`` files, optionally the shapes) to ``output``.
@@ -485,10 +489,6 @@ def export_graph(fmt: str, output: str | os.PathLike | None = None, data: Sequen
 
     with tempfile.TemporaryDirectory(prefix="govkg-export-") as workdir:
         lines = counted(store_sorted_lines(store, workdir))
-        if output is None or str(output) == "-":
-            out = sys.stdout.buffer
+        with open_output(output, binary=True, inputs=data) as out:
             write(lines, fmt, out)
-            out.flush()
-        else:
-            atomic_write(output, lambda handle: write(lines, fmt, handle))
     return count[0]

@@ -178,9 +178,14 @@ def convert(param: Param, value: str) -> Term:
     if param.type == "date":
         return literal(parse_date(value, where), datatype=XSD + "date")
     if param.type == "integer":
-        if not re.fullmatch(r"[+-]?\d+", value.strip()):
-            raise InputError(f"{where}: {value!r} is not an integer")
-        return literal(str(int(value)), datatype=XSD + "integer")
+        # canonical xsd:integer lexical form by string rules: int() would refuse (or take
+        # quadratic time on) numbers over 4,300 digits, and SPARQL integers have no bound
+        match = re.fullmatch(r"\s*([+-]?)([0-9]+)\s*", value)
+        if match is None:
+            shown = value if len(value) <= 40 else value[:40] + "…"
+            raise InputError(f"{where}: {shown!r} is not an integer")
+        digits = match.group(2).lstrip("0") or "0"
+        return literal(("-" if match.group(1) == "-" and digits != "0" else "") + digits, datatype=XSD + "integer")
     return literal(value)
 
 

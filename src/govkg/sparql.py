@@ -71,8 +71,16 @@ class Term:
         return self.value
 
 
+def _check_unicode(value: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"not valid UTF-8 text: {value!r} (character {exc.start + 1})") from None
+
+
 def iri(value: str) -> Term:
     """An IRI term; InputError if ``value`` is not an absolute IRI."""
+    _check_unicode(value)
     try:
         ox.NamedNode(value)
     except ValueError:
@@ -83,7 +91,9 @@ def iri(value: str) -> Term:
 
 
 def literal(value: str, lang: str | None = None, datatype: str | None = None) -> Term:
-    """A literal term (any text is safe: it is escaped when written)."""
+    """A literal term (any text is safe: it is escaped when written); InputError for text that
+    is not Unicode (lone surrogates, i.e. bytes of invalid UTF-8 from the command line)."""
+    _check_unicode(value)
     if datatype == XSD + "string":
         datatype = None
     return Term("literal", value, lang, datatype)
@@ -155,7 +165,12 @@ def query_form(query: str) -> str:
 
     The first keyword after the prologue (PREFIX/BASE declarations) decides: SPARQL does not
     allow a query and an update in one request, so refusing here refuses updates everywhere.
+    The text is also checked for nesting and encoding (:func:`govkg.limits.check_query_text`)
+    before any parser sees it.
     """
+    from govkg.limits import check_query_text
+
+    check_query_text(query, service=False)
     skip_name = False
     for kind, text, _ in _significant(query):
         if kind == "iri":
@@ -281,31 +296,84 @@ class EmbeddedBackend(Backend):
             self.index_path = None  # the duty index covers the whole store, not these graphs
 
     def query(self, query: str, bindings: Mapping[str, Term] | None = None, values=None) -> Results:
+        """Evaluate under :mod:`govkg.limits`: no SERVICE unless allowed, a deadline, a row limit."""
+        from govkg import limits
+
         form = query_form(query)
         text = with_values(query, bindings, values)
+        bounds = limits.active()
+        limits.check_query_text(text, bounds, limits.declared_prefixes(text, PREFIXES))
+        return limits.run_bounded(lambda: self._evaluate(text, form, limits.RowLimit(bounds.max_rows)), bounds)
+
+    def _evaluate(self, text: str, form: str, counter) -> Results:
         try:
             if self.graphs:
                 result = self.store.query(text, prefixes=PREFIXES, default_graph=self.graphs)
             else:
                 result = self.store.query(text, prefixes=PREFIXES)
+            if isinstance(result, ox.QueryBoolean):
+                return Results("ASK", boolean=bool(result))
+            if isinstance(result, ox.QuerySolutions):
+                variables = [v.value for v in result.variables]
+                rows = []
+                for solution in result:
+                    counter.add()
+                    row = {}
+                    for v in variables:
+                        term = from_oxigraph(solution[v])
+                        if term is not None:
+                            row[v] = term
+                    rows.append(row)
+                return Results("SELECT", variables, rows)
+            triples = []
+            for triple in result:
+                counter.add()
+                triples.append(triple)
+            return Results(form, triples=triples)
         except SyntaxError as exc:
-            raise InputError(f"SPARQL syntax error: {exc}") from None
+            raise syntax_error(exc, text) from None
         except OSError as exc:
-            raise InputError(f"query failed: {exc}") from None
-        if isinstance(result, ox.QueryBoolean):
-            return Results("ASK", boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            rows = []
-            for solution in result:
-                row = {}
-                for v in variables:
-                    term = from_oxigraph(solution[v])
-                    if term is not None:
-                        row[v] = term
-                rows.append(row)
-            return Results("SELECT", variables, rows)
-        return Results(form, triples=list(result))
+            raise InputError(f"query failed: {one_line(str(exc))}") from None
+
+
+def one_line(text: str) -> str:
+    """An error text from a parser or server on one line (pyoxigraph's can span several)."""
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
+_EXPECTED = re.compile(r"^(?P<where>error at \d+:\d+): expected one of (?P<options>.*)$", re.DOTALL)
+
+
+def syntax_error(exc: Exception, query: str) -> InputError:
+    """A one-line 'SPARQL syntax error' for pyoxigraph's message: an unknown prefix is named,
+    and the long lists of character classes the parser would have accepted are dropped."""
+    message = one_line(str(exc))
+    unknown = _unknown_prefix(query) if "Prefix not found" in message or "prefix" in message.lower() else None
+    match = _EXPECTED.match(message)
+    where = match.group("where") if match else None
+    if unknown is not None:
+        line, prefix = unknown
+        return InputError(f"SPARQL syntax error: unknown prefix {prefix}: at line {line} "
+                          f"(declare it with PREFIX {prefix}: <…>; predeclared: {', '.join(sorted(PREFIXES))})")
+    if match:
+        options = [o.strip() for o in re.findall(r'"[^"]*"|\[[^\]]*\]|[^,]+', match.group("options"))]
+        words = [o for o in options if o and not o.startswith("[") and "'" not in o]
+        shown = ", ".join(words[:8]) + (", …" if len(words) > 8 else "")
+        return InputError(f"SPARQL syntax error: {where}: expected {shown or 'something else'}")
+    return InputError(f"SPARQL syntax error: {message[:300]}")
+
+
+def _unknown_prefix(query: str) -> tuple[int, str] | None:
+    """(line, prefix) of the first prefixed name whose prefix is neither declared nor predeclared."""
+    declared = {m.group(1) or "" for m in re.finditer(r"(?i)PREFIX\s+([A-Za-z][\w.-]*)?\s*:", query)}
+    known = declared | set(PREFIXES)
+    tokens = list(_significant(query))
+    for (kind, text, start), (next_kind, next_text, _) in zip(tokens, tokens[1:]):
+        if kind == "word" and next_kind == "other" and next_text == ":" and text not in known:
+            before = query[start - 1:start] if start else ""
+            if before not in ("?", "$", "_") and text.upper() != "PREFIX":
+                return query.count("\n", 0, start) + 1, text
+    return None
 
 
 def open_backend(endpoint: str | None = None, data: tuple = (), timeout: float = 30.0, progress=None,

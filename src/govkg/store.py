@@ -103,8 +103,9 @@ class Source:
         stat = self.path.stat()
         stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
         entry = memo.get(str(self.path.resolve()))
-        if entry and entry.get("stat") == stamp and entry.get("taken", 0) - stat.st_mtime > RACY_SECONDS:
-            self._digest = bytes.fromhex(entry["sha256"])
+        remembered = _remembered_digest(entry, stamp, stat.st_mtime)
+        if remembered is not None:
+            self._digest = remembered
             return self._digest
         self._digest = _hash_file(self.path)
         memo[str(self.path.resolve())] = {"stat": stamp, "sha256": self._digest.hex(), "taken": time.time()}
@@ -119,6 +120,21 @@ class Source:
 
     def __repr__(self) -> str:
         return f"Source({self.name!r}, {self.format.name})"
+
+
+def _remembered_digest(entry, stamp: list, mtime: float) -> bytes | None:
+    """The digest ``digests.json`` remembers for a file, if it is well-formed and still safe to
+    trust (same stat, taken well after the last change); None means: hash the file again."""
+    if not isinstance(entry, dict) or entry.get("stat") != stamp:
+        return None
+    taken, hexdigest = entry.get("taken"), entry.get("sha256")
+    if not isinstance(taken, (int, float)) or taken - mtime <= RACY_SECONDS or not isinstance(hexdigest, str):
+        return None
+    try:
+        digest = bytes.fromhex(hexdigest)
+    except ValueError:
+        return None
+    return digest if len(digest) == hashlib.sha256().digest_size else None
 
 
 def _hash_file(path: Path) -> bytes:
@@ -162,8 +178,22 @@ def user_sources(paths: Iterable[str | os.PathLike]) -> list[Source]:
             raise InputError(f"{path}: cannot read: {reason}")
         if not os.access(path, os.R_OK):
             raise InputError(f"{path}: cannot read: permission denied")
-        found.append(Source(str(path), None, rdf_format(path.name), path=path))
+        source = Source(str(path), None, rdf_format(path.name), path=path)
+        if source.format == ox.RdfFormat.RDF_XML and _declares_entities(path):
+            from govkg.limits import check_xml_entities
+
+            check_xml_entities(source.name, source.data)
+        found.append(source)
     return found
+
+
+def _declares_entities(path: Path) -> bool:
+    """Whether an XML file's head (where a DTD must be) declares entities; reads 1 MB at most."""
+    try:
+        with open(path, "rb") as handle:
+            return b"<!ENTITY" in handle.read(2**20)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def parse_error(source: Source, exc: SyntaxError) -> InputError:
@@ -225,11 +255,17 @@ def _save_memo(root: Path, memo: dict) -> None:
         return
     try:  # atomic replace: concurrent writers may lose an entry, never corrupt the file
         fd, tmp = tempfile.mkstemp(prefix=".digests-", dir=root)
+    except OSError:
+        return
+    try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(memo, handle)
         os.replace(tmp, root / DIGESTS)
-    except OSError:
-        pass
+    except OSError:  # e.g. digests.json is a directory: remembering is only an optimisation
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
 
 
 def cache_key(sources: Sequence[Source], memo: dict | None = None) -> str:
@@ -301,7 +337,9 @@ def _build(path: Path, key: str, sources: Sequence[Source], progress) -> None:
         manifest = {"key": key, "triples": triples, "probe": probe, "sources": [s.name for s in sources],
                     "govkg": __version__, "built": time.time()}
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-        if path.exists():
+        if path.is_symlink() or (path.exists() and not path.is_dir()):
+            path.unlink()  # a file or link where a cache should be: not ours to trust
+        elif path.exists():
             shutil.rmtree(path, ignore_errors=True)
         os.replace(tmp, path)
     finally:
@@ -372,8 +410,12 @@ def open_cached(sources: Sequence[Source], cache: bool = True,
                     _build_derived(store, derived)
     except Timeout:
         raise InputError(f"timed out waiting for another govkg process to build {path}") from None
+    except OSError:
+        # the cache folder is damaged in a way we cannot repair (a lock that is a directory,
+        # no permission, a full disk): answer from memory rather than fail
+        return _memory(sources, progress()), None
     if store is None:
-        raise InputError(f"could not build the graph cache in {path}")
+        return _memory(sources, progress()), None
     return store, derived
 
 

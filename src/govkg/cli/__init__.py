@@ -12,13 +12,17 @@ import sys
 import click
 
 from govkg import __version__
-from govkg.errors import GovkgError
+from govkg.errors import GovkgError, printable
 
 
 class GovkgGroup(click.Group):
-    """A click group that turns GovkgError (and broken pipes) into one-line errors, exit 2."""
+    """A click group that turns GovkgError, usage errors, text that is not UTF-8 and broken
+    pipes into one-line errors (exit 2), every message passed through ``printable``."""
 
     def invoke(self, ctx):
+        from govkg import limits
+
+        limits.reset()
         try:
             return super().invoke(ctx)
         except GovkgError as exc:
@@ -26,11 +30,26 @@ class GovkgGroup(click.Group):
 
             finish_progress()
             for line in getattr(exc, "messages", None) or [str(exc)]:
-                click.echo(f"govkg: error: {line}", err=True)
+                _error(line)
             ctx.exit(exc.exit_code)
+        except click.UsageError as exc:  # one line instead of click's usage + hint + error
+            where = f"{exc.ctx.command_path}: " if exc.ctx is not None else ""
+            hint = f" (see {exc.ctx.command_path} -h)" if exc.ctx is not None else ""
+            _error(f"{where}{exc.format_message()}{hint}")
+            ctx.exit(2)
+        except UnicodeError as exc:  # lone surrogates from invalid UTF-8 on the command line
+            _error(f"text that is not valid UTF-8 in the input ({exc.reason})")
+            ctx.exit(2)
+        except RecursionError:
+            _error("input nested too deeply to process")
+            ctx.exit(2)
         except BrokenPipeError:  # `govkg ... | head`
             sys.stderr.close()
             ctx.exit(0)
+
+
+def _error(message: str) -> None:
+    click.echo(f"govkg: error: {printable(message)}", err=True)
 
 
 @click.group(cls=GovkgGroup, context_settings={"help_option_names": ["-h", "--help"]})

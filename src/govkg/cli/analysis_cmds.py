@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import click
 
+from govkg.cli.core import date_option
 from govkg.cli.graph_options import graph_options
 from govkg.cli.option_rules import refuse_inapplicable
 from govkg.cli.output_options import output_options
@@ -55,8 +56,8 @@ def _year(value):
 @click.command()
 @click.argument("topic", required=False, default="summary", type=click.Choice(TOPICS))
 @click.option("--year", type=int, help="transfers: only the reorganisations of this year (default: all).")
-@click.option("--on", "on", help="org/domains: the date (YYYY-MM-DD; org default today, domains default all "
-                                 "recorded duties); summary: the end date (default today).")
+@date_option("org/domains: the date (YYYY-MM-DD; org default today, domains default all "
+             "recorded duties); summary: the end date (default today).")
 @body_option("transfers/org/domains/summary: the institution [NDRC].")
 @click.option("--departments", is_flag=True, help="transfers: keep departments apart instead of rolling "
                                                   "them up to their institution.")
@@ -189,7 +190,7 @@ def _year_range(since, until):
                 output_help="Picture file: .html (interactive, works offline), .svg or .png (static).")
 @click.option("--year", type=int, help="transfers: the reorganisations of this year (default 2018).")
 @click.option("--all", "all_years", is_flag=True, help="transfers: every reorganisation.")
-@click.option("--on", "on", help="org: the date (YYYY-MM-DD, default today).")
+@date_option("org: the date (YYYY-MM-DD, default today).")
 @body_option("org: the institution [NDRC]; timeline: only the transfers to or from this body "
              "(with its departments) [all].")
 @click.option("--domain", "domains", multiple=True, metavar="DOMAIN",
@@ -239,6 +240,9 @@ def viz(ctx, kind, year, all_years, on, body, domains, since, until, departments
         from govkg.viz.static import require_cjk_font
 
         require_cjk_font()
+    from govkg.outfile import check_target
+
+    check_target(out.path, inputs=graph.data)
     backend = graph.open(progress=progress_factory(True, "loading graph"))
     if kind == "plan":  # the plan picture (govkg.viz.plan): bodies -> tasks -> platforms, HTML only
         if fmt != "html":

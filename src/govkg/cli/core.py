@@ -8,6 +8,20 @@ from govkg.cli.graph_options import data_option, graph_options
 from govkg.cli.output_options import output_options
 from govkg.output import SEVERITY_STYLE, progress_factory
 
+def date_option(help_text: str):
+    """The one ``--on DATE`` option (who, analyze, viz): checked by :func:`govkg.dates.parse_date`
+    as it is read, so ``--on ''`` or ``--on 2019-02-30`` is refused the same way everywhere;
+    absent means the command's default (None)."""
+
+    def check(ctx, param, value):
+        from govkg.dates import parse_date
+
+        return None if value is None else parse_date(value, "--on")
+
+    return click.option("--on", "on", metavar="DATE", callback=check, help=help_text)
+
+
+
 STATS_QUERY = """
 SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
   VALUES (?what ?class) {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import click
 
+from govkg.cli.core import date_option
 from govkg.cli.graph_options import graph_options
 from govkg.cli.output_options import output_options
 from govkg.output import progress_factory
@@ -31,7 +32,7 @@ def _name(ref: dict | None, both: bool = True) -> str:
 
 @click.command()
 @click.argument("text", nargs=-1, required=True)
-@click.option("--on", "on", metavar="DATE", help="The date to answer for (YYYY-MM-DD; default: today).")
+@date_option("The date to answer for (YYYY-MM-DD; default: today).")
 @click.option("--limit", type=int, default=10, show_default=True, help="At most this many results.")
 @click.option("--long", "long_", is_flag=True, help="text: every detail (duty text, all transfers, "
                                                    "source) instead of two lines per result.")

@@ -182,7 +182,7 @@ class Output:
         tmp = directory / f".{target.name}.{os.getpid()}.tmp{target.suffix}"
         try:
             yield str(tmp)
-            os.replace(tmp, target)
+            write_file(self.path, tmp.read_bytes())  # atomic for files, streamed into FIFOs/devices
         finally:
             if tmp.exists():
                 tmp.unlink()
@@ -191,9 +191,9 @@ class Output:
 
 def write_file(path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (the one place -o files are written)."""
-    from govkg.export import atomic_write
+    from govkg.outfile import write_output
 
-    atomic_write(path, lambda handle: handle.write(data))
+    write_output(path, data)
 
 
 def pager_command() -> list[str] | None:
@@ -264,7 +264,6 @@ def output_options(formats: Sequence[str], default: str = "auto", suffixes: dict
             return result
 
         wrapper = click.option("-o", "--output", "output", metavar="FILE", required=output_required,
-                               type=click.Path(dir_okay=False, allow_dash=True),
                                help=output_help or "Write to FILE (atomically) instead of standard output; "
                                                    "'-' is standard output.")(wrapper)
         wrapper = click.option("--format", "fmt", type=click.Choice(offered), default=None,

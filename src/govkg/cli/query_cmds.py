@@ -11,6 +11,8 @@ from govkg.cli.graph_options import data_option, graph_options
 from govkg.cli.exit_codes import NOTHING_FOUND
 from govkg.cli.output_options import output_options
 from govkg.errors import InputError
+from govkg.limits import (DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_NESTING, DEFAULT_MAX_ROWS,
+                          HARD_MAX_NESTING)
 
 RESULT_FORMATS = ["text", "csv", "tsv", "json", "markdown", "turtle", "json-ld", "nt"]
 EXPORT_FORMATS = ["turtle", "json-ld", "nt", "nquads", "xml"]
@@ -52,7 +54,16 @@ def _read_query(source: str | None, expression: str | None):
 @output_options(RESULT_FORMATS, default="query",
                 default_help="text on a terminal, json otherwise; turtle for CONSTRUCT/DESCRIBE")
 @graph_options
-def query(source, expression, params, graph, out):
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE <http(s)://…> reach the network from the embedded store (bounded by "
+                   "--timeout); refused otherwise.")
+@click.option("--max-rows", type=click.IntRange(min=0), default=DEFAULT_MAX_ROWS, show_default=True,
+              help="Stop when the embedded store returns more rows or triples than this (0: no limit).")
+@click.option("--max-nesting", type=click.IntRange(min=1, max=HARD_MAX_NESTING), default=DEFAULT_MAX_NESTING, show_default=True,
+              help="Refuse query text nested deeper than this (brackets plus operator chains).")
+@click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY_MB, show_default=True, metavar="MB",
+              help="Stop when evaluating on the embedded store needs more memory than this (0: no limit).")
+def query(source, expression, params, graph, allow_service, max_rows, max_nesting, max_memory, out):
     """Run a SPARQL query: a file, stdin (-), a named query or -e TEXT.
 
     The project prefixes (gk:, inst:, dept:, duty:, skos:, org: …) are predeclared.
@@ -72,6 +83,10 @@ def query(source, expression, params, graph, out):
     from govkg.output import progress_factory
     from govkg.sparql import query_form
 
+    from govkg import limits
+
+    limits.configure(timeout=graph.timeout, allow_service=allow_service, max_rows=max_rows,
+                     max_nesting=max_nesting, max_memory_mb=max_memory)
     name, text, named = _read_query(source, expression)
     header = named or queries.parse_header(text, name)
     raw = queries.parse_assignments(params)
@@ -112,14 +127,21 @@ def _check_syntax(text: str, bindings, name: str) -> None:
     import pyoxigraph as ox
 
     from govkg.namespaces import PREFIXES
-    from govkg.sparql import with_values
+    from govkg.limits import check_query_text, run_bounded
+    from govkg.sparql import syntax_error, with_values
 
-    try:
-        ox.Store().query(with_values(text, bindings), prefixes=PREFIXES)
-    except SyntaxError as exc:
-        raise InputError(f"{name}: SPARQL syntax error: {exc}") from None
-    except (OSError, RuntimeError):
-        pass  # evaluation problems are the server's to report
+    full = with_values(text, bindings)
+    check_query_text(full, service=False)
+
+    def parse():
+        try:
+            ox.Store().query(full, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise InputError(f"{name}: {syntax_error(exc, full)}") from None
+        except (OSError, RuntimeError):
+            pass  # evaluation problems are the server's to report
+
+    run_bounded(parse, what="checking the query")
 
 
 @click.command()
@@ -172,7 +194,9 @@ def export(data, shapes, out):
       govkg export --format nt | oxigraph load --location db --format nt
     """
     from govkg import export as export_module
+    from govkg.outfile import check_target
 
+    check_target(out.path, inputs=data)
     count = export_module.export_graph(out.fmt, out.path, data=data, include_shapes=shapes)
     out.written = True  # export streams its own file (atomically) or standard output
     if out.path is not None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import html
 import json
-from pathlib import Path
 
 from govkg.dates import today as current_date
 from govkg.errors import InputError
+from govkg.outfile import write_output
 from govkg.viz import model as M
 
 LANGS = ("zh", "en", "both")
@@ -110,10 +110,7 @@ Promise.all(drawn).then(() => {{
 </body>
 </html>
 """
-    try:
-        Path(path).write_text(page, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"-o {path}: cannot write: {exc.strerror or exc}") from None
+    write_output(path, page)
 
 
 # ------------------------------------------------------------------ transfers
