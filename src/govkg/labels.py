@@ -10,9 +10,10 @@ from __future__ import annotations
 from govkg.sparql import Backend, Term
 
 SOURCES = """
-SELECT ?x ?passage ?quote ?locator ?doc ?docLabel ?line WHERE {
+SELECT ?x ?passage ?quote ?paraphrase ?locator ?doc ?docLabel ?line WHERE {
   ?x gk:source ?passage .
   OPTIONAL { ?passage gk:quote ?quote }
+  OPTIONAL { ?passage gk:paraphrase ?paraphrase }
   OPTIONAL { ?passage gk:locator ?locator }
   OPTIONAL { ?passage gk:line ?line }
   OPTIONAL { ?passage gk:inDocument ?doc . OPTIONAL { ?doc skos:prefLabel ?docLabel . FILTER (LANG(?docLabel) = "en") } }
@@ -78,6 +79,7 @@ class Graph:
                 "document_iri": doc.value if doc else None,
                 "locator": row["locator"].value if "locator" in row else None,
                 "quote": row["quote"].value if "quote" in row else None,
+                "paraphrase": row["paraphrase"].value if "paraphrase" in row else None,
                 "line": int(row["line"].value) if "line" in row else None,
             })
         for passages in out.values():
@@ -88,4 +90,7 @@ class Graph:
 
 def public_source(p: dict) -> dict:
     """The part of a source passage shown to users."""
-    return {"document": p["document"], "locator": p["locator"], "quote": p["quote"]}
+    shown = {"document": p["document"], "locator": p["locator"], "quote": p["quote"]}
+    if p.get("paraphrase"):  # the project's own wording of a fact, never presented as a quote
+        shown["paraphrase"] = p["paraphrase"]
+    return shown

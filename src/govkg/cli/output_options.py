@@ -49,6 +49,7 @@ FORMATS: dict[str, str] = {
     "html": "an interactive page that works offline",
     "svg": "a scalable picture",
     "png": "a raster picture (200 dpi)",
+    "xlsx": "an Excel workbook (check-procurement: the sheet back with the findings)",
 }
 
 #: Which format a file suffix means (used when ``--format`` is not given).
@@ -69,6 +70,8 @@ def resolve_format(fmt: str | None, path: str | None, offered: Sequence[str], de
     if fmt:
         return SYNONYMS.get(fmt, fmt)
     if path and path != "-":
+        if Path(path).is_dir():
+            raise InputError(f"-o {path}: is a directory; name a file to write")
         suffix = Path(path).suffix.lower()
         table = {**SUFFIXES, **(suffixes or {})}
         found = table.get(suffix)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from govkg.cli.graph_options import data_option
-from govkg.output import echo_json, stdout_is_terminal
+from govkg.cli.output_options import output_options
 
 
 @click.command()
@@ -23,9 +23,8 @@ from govkg.output import echo_json, stdout_is_terminal
 @click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'",
               help="An HTTP header to send (repeatable). Credentials also come from "
                    "GOVKG_ENDPOINT_USER/GOVKG_ENDPOINT_PASSWORD or ~/.netrc (Basic or Digest).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default=None,
-              help="Report format (default: text on a terminal, json otherwise).")
-def push(endpoint, graph, data, bundled, shapes, append, timeout, headers, fmt):
+@output_options(["text", "json"])
+def push(endpoint, graph, data, bundled, shapes, append, timeout, headers, out):
     """Upload the bundled graph plus --data files into a named graph on a SPARQL server.
 
     Streams N-Triples with the SPARQL 1.1 Graph Store HTTP Protocol (PUT replaces the graph,
@@ -48,10 +47,10 @@ def push(endpoint, graph, data, bundled, shapes, append, timeout, headers, fmt):
 
     report = upload(endpoint, graph, data, bundled=bundled, shapes=shapes, replace=not append,
                     timeout=timeout, headers=headers, progress_factory=bars)
-    if (fmt or ("text" if stdout_is_terminal() else "json")) == "json":
-        echo_json(report)
+    if out.fmt == "json":
+        out.json(report)
     else:
-        click.echo(f"{'replaced' if not append else 'added to'} graph <{report['graph']}> at "
+        out.echo(f"{'replaced' if not append else 'added to'} graph <{report['graph']}> at "
                    f"{report['endpoint']}: {report['triples']} triples ({report['bytes']} bytes)")
 
 

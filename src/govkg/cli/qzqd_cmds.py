@@ -5,11 +5,11 @@ Only click is imported here; the reader, rdflib and the store are imported when 
 
 from __future__ import annotations
 
-import json
 
 import click
 
 from govkg.cli.core import data_option
+from govkg.cli.output_options import output_options
 
 
 def _as_of(value):
@@ -103,9 +103,9 @@ def _turtle(graph, plist) -> str:
 @click.option("--record", type=click.Path(dir_okay=False, path_type=str),
               help="Write the removals and moves as dated assignment ends and transfers (Turtle), "
                    "to load with both lists' imports.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@output_options(["text", "json"], default="text")
 @data_option
-def diff(old, new, old_as_of, new_as_of, old_sheet, new_sheet, record, fmt, data) -> None:
+def diff(old, new, old_as_of, new_as_of, old_sheet, new_sheet, record, data, out) -> None:
     """Compare two 权责清单 of the same bodies: powers added, removed and moved to another body.
 
     \b
@@ -127,12 +127,12 @@ def diff(old, new, old_as_of, new_as_of, old_sheet, new_sheet, record, fmt, data
         text = (f"# Recorded by `govkg diff` between {first.file_name} ({first.as_of}) and "
                 f"{second.file_name} ({second.as_of}).\n") + graph.serialize(format="turtle")
         _write(record, text.encode("utf-8"), inputs=[old, new], label="--record")
-    if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    if out.fmt == "json":
+        out.json(result.to_dict())
     else:
-        click.echo(f"权责清单比较 Lists compared: {first.name} ({first.as_of}, {len(first.powers)} powers) → "
+        out.echo(f"权责清单比较 Lists compared: {first.name} ({first.as_of}, {len(first.powers)} powers) → "
                    f"{second.name} ({second.as_of}, {len(second.powers)} powers)")
-        click.echo(f"新增 added {result.count('added')}, 取消 removed {result.count('removed')}, "
+        out.echo(f"新增 added {result.count('added')}, 取消 removed {result.count('removed')}, "
                    f"调整主体 moved {result.count('moved')}")
         labels = {"added": "新增 added", "removed": "取消 removed", "moved": "调整 moved"}
         for change in result.changes:
@@ -140,11 +140,11 @@ def diff(old, new, old_as_of, new_as_of, old_sheet, new_sheet, record, fmt, data
             where = {"added": f"→ {'、'.join(d['to'])}", "removed": f"{'、'.join(d['from'])} →",
                      "moved": f"{'、'.join(d['from'])} → {'、'.join(d['to'])}"}[change.kind]
             code = f" [{change.code}]" if change.code else ""
-            click.echo(f"  {labels[change.kind]}: {change.name}（{change.type}）{code}  {where}")
+            out.echo(f"  {labels[change.kind]}: {change.name}（{change.type}）{code}  {where}")
         if record:
-            click.echo(f"已记录 recorded: {record}")
+            out.echo(f"已记录 recorded: {record}")
     if result.changes:
-        click.get_current_context().exit(1)
+        raise SystemExit(1)
 
 
 COMMANDS = [import_group, diff]
