@@ -174,6 +174,12 @@ def _stream_fd(name: str, number: int, binary: bool, label: str, encoding: str):
         fd = os.dup(number)
     except OSError as exc:
         raise _fail(label, name, _why(exc)) from None
+    yield from _write_through(fd, name, binary, label, encoding)
+
+
+def _write_through(fd: int, name: str, binary: bool, label: str, encoding: str):
+    """Yield a handle on the open descriptor ``fd``; a broken pipe stays a BrokenPipeError (the
+    CLI ends quietly), any other write error becomes one line naming ``name``."""
     handle = _text(os.fdopen(fd, "wb"), binary, encoding)
     try:
         yield handle
@@ -192,16 +198,7 @@ def _stream_special(name: str, binary: bool, label: str, encoding: str):
         fd = os.open(name, os.O_WRONLY | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise _fail(label, name, _why(exc)) from None
-    handle = _text(os.fdopen(fd, "wb"), binary, encoding)
-    try:
-        yield handle
-        handle.flush()
-    except OSError as exc:
-        if exc.errno == errno.EPIPE:
-            raise BrokenPipeError(exc.errno, exc.strerror) from None
-        raise _fail(label, name, _why(exc)) from None
-    finally:
-        _close_quietly(handle)
+    yield from _write_through(fd, name, binary, label, encoding)
 
 
 def _close_quietly(handle) -> None:
