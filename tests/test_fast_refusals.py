@@ -23,10 +23,7 @@ def test_fast_engine_refuses_a_feature_it_does_not_implement(runner):
     assert "https://example.org/PersonShape" in result.output and "sh:property" in result.output
 
 
-def test_auto_falls_back_to_pyshacl_with_a_notice(runner, monkeypatch):
-    from govkg import validation
-
-    monkeypatch.setattr(validation, "AUTO_FAST_BYTES", 0)  # as if the input were large
+def test_auto_falls_back_to_pyshacl_with_a_notice(runner):
     result = run(runner, "validate", "--no-bundled", "--format", "json", "--data", HERE / "addresses.ttl",
                  "--shapes", HERE / "nested-property-shapes.ttl")
     assert result.exit_code == 1, result.output

@@ -102,10 +102,6 @@ def validate_pyshacl(data_graph, shapes, allow_warnings: bool = False, focus=())
     return Report(findings=findings, engine="pyshacl", allow_warnings=allow_warnings)
 
 
-#: above this many bytes of input, ``--engine auto`` uses the fast engine
-AUTO_FAST_BYTES = 5_000_000
-
-
 def validate_graph(extra=(), engine: str = "auto", shape_pattern: str | None = "integrity", progress=None,
                    allow_warnings: bool = False, shape_files=(), bundled: bool = True, focus=()) -> Report:
     """Validate the bundled graph (unless ``bundled`` is false) plus ``extra`` files.
@@ -115,8 +111,9 @@ def validate_graph(extra=(), engine: str = "auto", shape_pattern: str | None = "
     by the shapes that target it).
 
     ``fast`` runs the compiled engine and lets its refusal (:class:`UnsupportedShape`, an
-    InputError naming the shape and the feature) reach the user; ``auto`` uses it for large
-    inputs unless it refuses, and then validates with pySHACL, saying why in ``Report.notices``.
+    InputError naming the shape and the feature) reach the user; ``auto`` runs it too (it checks
+    a shape exactly or refuses it, and is 20× faster than pySHACL on the bundled graph alone),
+    and when it refuses validates with pySHACL, saying why in ``Report.notices``.
     """
     from govkg.errors import InputError
     from govkg.store import bundled_sources, user_sources
@@ -131,9 +128,8 @@ def validate_graph(extra=(), engine: str = "auto", shape_pattern: str | None = "
     if len(shapes) == 0:
         raise InputError("no shapes to validate against: the --shapes files are empty")
     focus = list(focus)
-    size = sum(s.size for s in sources)
     notices = []
-    if engine == "fast" or (engine == "auto" and size > AUTO_FAST_BYTES):
+    if engine in ("fast", "auto"):
         from govkg import fastshacl
 
         try:  # the shapes are compiled before the data is loaded: most refusals cost nothing

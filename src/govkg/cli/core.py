@@ -72,8 +72,8 @@ def stats(graph, out):
 @output_options(["text", "json"], default="text")
 @click.option("--engine", type=click.Choice(["auto", "pyshacl", "fast"]), default="auto", show_default=True,
               help="pyshacl: the reference engine; fast: shapes run as SPARQL on the embedded store (exit 2 "
-                   "naming the shape and feature it cannot check); auto: pyshacl for small graphs, fast for "
-                   "large ones unless it cannot check a shape.")
+                   "naming the shape and feature it cannot check); auto: fast, and pyshacl (with a notice) "
+                   "when fast cannot check a shape.")
 @click.option("--shapes", "shape_files", multiple=True, type=click.Path(dir_okay=False),
               help="Your own SHACL shapes file (repeatable); replaces the bundled shapes unless "
                    "--bundled-shapes is also given.")
