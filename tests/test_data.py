@@ -62,7 +62,8 @@ def test_every_duty_assignment_and_transfer_has_a_source_passage(backend):
         SELECT ?x WHERE {
           VALUES ?class { gk:Duty gk:DutyAssignment gk:DutyTransfer }
           ?x a ?class .
-          FILTER NOT EXISTS { ?x gk:source ?p . ?p gk:quote|gk:paraphrase ?q ; gk:locator ?l ; gk:inDocument ?doc }
+          FILTER NOT EXISTS { ?x gk:source ?p . ?p gk:locator [] ; gk:inDocument [] .
+                              FILTER EXISTS { ?p gk:quote|gk:paraphrase [] } }
         }""")
     assert not missing, [r["x"].value for r in missing]
 
@@ -155,7 +156,7 @@ def test_every_body_legal_instrument_and_reorganisation_cites_a_passage(backend)
         SELECT ?x WHERE {
           VALUES ?class { gk:Institution gk:Department gk:Role gk:LegalInstrument gk:Reorganisation }
           ?x a ?class .
-          FILTER NOT EXISTS { ?x gk:source ?p . ?p gk:quote|gk:paraphrase ?q ; gk:inDocument ?doc }
+          FILTER NOT EXISTS { ?x gk:source ?p . ?p gk:inDocument [] . FILTER EXISTS { ?p gk:quote|gk:paraphrase [] } }
         }""")
     assert not missing, [r["x"].value for r in missing]
 
