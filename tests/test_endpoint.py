@@ -8,7 +8,7 @@ import socket
 import pytest
 import rdflib
 from click.testing import CliRunner
-from rdflib.compare import isomorphic
+from rdf_compare import isomorphic
 from test_queries import sample_params
 
 from govkg import named_queries

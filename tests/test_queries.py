@@ -11,7 +11,7 @@ import pytest
 import rdflib
 from click.testing import CliRunner
 from oxigraph_server import govkg_cache  # noqa: F401  (session fixture)
-from rdflib.compare import isomorphic
+from rdf_compare import isomorphic
 
 from govkg import named_queries
 from govkg.cli import cli
