@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from govkg.errors import InputError
 from govkg.namespaces import PREFIXES
 from govkg.outfile import open_output
-from govkg.store import Source, parse_error
+from govkg.store import PARSE_ERRORS, Source, parse_error
 
 BASE_IRI = "https://w3id.org/govkg/id/"  # as in govkg.store.load_into
 
@@ -88,7 +88,7 @@ def source_lines(sources: Sequence[Source]) -> list[bytes]:
             triples = ox.parse(source.data, format=source.format, base_iri=BASE_IRI)
             chunk = ox.serialize((q.triple if isinstance(q, ox.Quad) else q for q in triples),
                                  format=ox.RdfFormat.N_TRIPLES)
-        except SyntaxError as exc:
+        except PARSE_ERRORS as exc:
             raise parse_error(source, exc) from None
         source_labels: dict[bytes, bytes] = {}
         for line in chunk.splitlines(keepends=True):
@@ -220,9 +220,18 @@ def _dumped_runs(store: ox.Store, dump: Path, run_bytes: int) -> Iterator[list[b
 
 
 def triples_lines(triples: Iterable) -> list[bytes]:
-    """Triples (e.g. a CONSTRUCT result) as sorted canonical N-Triples lines."""
+    """Triples (e.g. a CONSTRUCT result) as sorted N-Triples lines.
+
+    Blank nodes are labelled ``_:b1, _:b2, …`` in the order the result first names them (the
+    same query on the same data gives the same labels), in linear time: RDFC-1.0 here took
+    24 s and 11 GB before crashing on a CONSTRUCT of 100,000 nested blank nodes."""
     triples = [t.triple if isinstance(t, ox.Quad) else t for t in triples]
-    return sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+    labels: dict[bytes, bytes] = {}
+    named: dict[bytes, bytes] = {}
+    lines = [_relabel(line, labels, named) if b"_:" in line else line
+             for line in ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)]
+    lines.sort()
+    return [line for line, _ in groupby(lines) if line.strip()]
 
 
 def _batches(lines: Iterable[bytes], size: int = 65536) -> Iterator[list[bytes]]:

@@ -1022,7 +1022,7 @@ def as_written(sources: Sequence[Source]) -> AsWritten:
     """The literals of ``sources`` whose datatype the store rewrites (UnsupportedShape when the
     rewriting merges two written literals into one, or the literal hangs off a blank node: then
     the store's triples cannot be matched back to what was written)."""
-    from govkg.store import parse_error
+    from govkg.store import PARSE_ERRORS, parse_error
 
     written: dict = {}
     direct: set = set()
@@ -1046,7 +1046,7 @@ def as_written(sources: Sequence[Source]) -> AsWritten:
                     written.setdefault((t.subject, t.predicate.value), []).append(obj)
                 elif dt in (XSD + "integer", XSD + "dateTime"):
                     direct.add((t.subject, t.predicate.value, obj.value))
-        except SyntaxError as exc:
+        except PARSE_ERRORS as exc:
             raise parse_error(source, exc) from None
     if not written:
         return AsWritten()

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from govkg.errors import InputError
 from govkg.remote import DEFAULT_MAX_BYTES, Deadline, Endpoint, HttpClient, parse_headers
 from govkg.sparql import iri
-from govkg.store import BASE_IRI, Source, bundled_sources, parse_error, user_sources
+from govkg.store import BASE_IRI, Source, PARSE_ERRORS, bundled_sources, parse_error, user_sources
 
 _CHUNK = 1024 * 1024
 
@@ -50,7 +50,7 @@ def write_ntriples(sources: Sequence[Source], out, progress: Callable[[int], Non
             finally:
                 if handle is not None:
                     handle.close()
-        except SyntaxError as exc:
+        except PARSE_ERRORS as exc:
             raise parse_error(source, exc) from None
         except OSError as exc:
             raise InputError(f"{source.name}: cannot read: {exc.strerror or exc}") from None

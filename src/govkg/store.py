@@ -196,8 +196,16 @@ def _declares_entities(path: Path) -> bool:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
-def parse_error(source: Source, exc: SyntaxError) -> InputError:
-    """An InputError naming the file, line and column of a parse error."""
+#: what the RDF parsers raise on bad input: a syntax error, or MemoryError when one token
+#: (a literal, an IRI) is longer than pyoxigraph's 16 MiB token buffer
+PARSE_ERRORS = (SyntaxError, MemoryError)
+
+
+def parse_error(source: Source, exc: Exception) -> InputError:
+    """An InputError naming the file, line and column of a parse error (one of PARSE_ERRORS)."""
+    if isinstance(exc, MemoryError):
+        return InputError(f"{source.name}: not readable as {source.format.name}: a single literal or IRI is longer "
+                          "than the parser's limit of 16 MiB")
     message = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
     return InputError(f"{source.name}: not valid {source.format.name}: {message}")
 
@@ -232,7 +240,7 @@ def load_into(store: ox.Store, sources: Sequence[Source], progress: Callable[[in
                     store.bulk_load(input=stream, format=source.format, base_iri=BASE_IRI)
                 continue
             store.bulk_load(input=source.data, format=source.format, base_iri=BASE_IRI)
-        except SyntaxError as exc:
+        except PARSE_ERRORS as exc:
             raise parse_error(source, exc) from None
         except OSError as exc:
             raise InputError(f"{source.name}: cannot read: {exc.strerror or exc}") from None
