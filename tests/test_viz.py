@@ -114,34 +114,104 @@ def open_page(browser):
 # ------------------------------------------------------------------ HTML in Chromium
 
 
+SANKEY_GEOMETRY = """() => {
+  const svg = document.querySelector('#sankey svg');
+  const frame = svg.getBoundingClientRect();
+  const bars = [...svg.querySelectorAll('rect.bar')].map(r => ({body: r.dataset.body,
+      x: r.x.baseVal.value, y: r.y.baseVal.value, w: r.width.baseVal.value, h: r.height.baseVal.value}));
+  const crossings = [];
+  for (const band of svg.querySelectorAll('path.band')) {
+    for (const b of bars) {
+      if (b.body === band.dataset.from || b.body === band.dataset.to) continue;
+      for (let i = 1; i < 4; i++) for (let j = 1; j < 8; j++) {
+        const p = new DOMPoint(b.x + b.w * i / 4, b.y + b.h * j / 8);
+        if (band.isPointInFill(p)) { crossings.push([band.dataset.from, band.dataset.to, b.body]); i = j = 99; }
+      }
+    }
+  }
+  const box = el => { const r = el.getBoundingClientRect(); return {text: el.textContent, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom}; };
+  return {frame: {x0: frame.left, y0: frame.top, x1: frame.right, y1: frame.bottom}, crossings,
+          bands: [...svg.querySelectorAll('path.band')].map(p => ({from: p.dataset.from, to: p.dataset.to, link: +p.dataset.link})),
+          numbers: [...svg.querySelectorAll('text.number')].map(t => ({link: +t.dataset.link, ...box(t)})),
+          labels: [...svg.querySelectorAll('g.node-label text, g.frame text')].map(box),
+          legend: svg.querySelector('#sankey-legend') ? svg.querySelector('#sankey-legend').textContent : '',
+          caption: svg.querySelector('g.caption') ? svg.querySelector('g.caption').textContent : '',
+          receivers: [...svg.querySelectorAll('g.node-label')].map(g => ({body: g.dataset.body, text: g.textContent}))};
+}"""
+
+
+def _overlaps(boxes):
+    return [(a["text"], b["text"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > 1 and min(a["y1"], b["y1"]) - max(a["y0"], b["y0"]) > 1]
+
+
+def check_sankey(page, m):
+    """What a reader of the Sankey relies on, read from the drawn page: no band runs through a
+    body it does not connect, every flow has its number, every body is named, nothing overlaps
+    or leaves the picture, the legend names every reorganisation, the caption its source."""
+    g = page.page.evaluate(SANKEY_GEOMETRY)
+    assert g["crossings"] == []
+    assert len(g["bands"]) == len(m["links"])
+    numbers = {n["link"]: n["text"] for n in g["numbers"]}
+    assert numbers == {i: str(l["weight"]) for i, l in enumerate(m["links"])}
+    named = {r["body"]: r["text"] for r in g["receivers"]}
+    for l in m["links"]:
+        for end in (l["from"], l["to"]):
+            n = next(x for x in m["nodes"] if x["id"] == end)
+            assert n["zh"] in named[end], end
+    texts = g["labels"] + g["numbers"]
+    assert _overlaps(texts) == []
+    for t in texts:
+        assert g["frame"]["x0"] - 0.5 <= t["x0"] and t["x1"] <= g["frame"]["x1"] + 0.5, t
+        assert g["frame"]["y0"] - 0.5 <= t["y0"] and t["y1"] <= g["frame"]["y1"] + 0.5, t
+    for l in m["links"]:
+        assert l["event_zh"] in g["legend"] and l["date"] in g["legend"]
+    assert "带宽与数字" in g["legend"] and "只划出" in g["legend"]
+    assert g["caption"].startswith("来源") and "Source:" in g["caption"]
+    return g
+
+
 def test_transfers_2018_page(pages, open_page, backend):
     m = model.transfers_model(backend, 2018)
     assert (len(m["nodes"]), len(m["links"])) == (12, 11)
-    ndrc_out = [l for l in m["links"] if l["from"] == "inst:ndrc"]
-    assert len(ndrc_out) == 7
-
+    detail = model.transfers_model(backend, 2018, rollup=False)
     page = open_page(pages["transfers"])
     assert page.errors == [] and page.remote == []
-    # Sankey: one node per body, one link per flow
-    assert page.count("#sankey g.sankey-node") == 12
-    assert page.count("#sankey path.sankey-link") == 11
+    # Sankey: one bar per body (departments apart), one band per flow
+    assert page.count("#sankey rect.bar") == len(detail["nodes"]) == 19
+    assert page.count("#sankey path.band") == len(detail["links"]) == 17
+    check_sankey(page, detail)
+    # departments framed with the NDRC; the bureau it manages outside the frame, marked
+    frame = page.page.locator("#sankey g.frame[data-body='inst:ndrc']")
+    assert "国家发展和改革委员会" in frame.text_content()
+    inside = page.page.evaluate("""() => {
+        const f = document.querySelector("#sankey g.frame[data-body='inst:ndrc'] rect").getBBox();
+        return [...document.querySelectorAll('#sankey rect.bar')].filter(r => {
+            const b = r.getBBox(); return b.x >= f.x && b.x + b.width <= f.x + f.width && b.y >= f.y && b.y + b.height <= f.y + f.height;
+        }).map(r => r.dataset.body);
+    }""")
+    assert "dept:ndrc-price" in inside and "inst:state-bureau-material-reserve" not in inside
+    assert page.count("#sankey rect.bar.bureau[data-body='inst:state-bureau-material-reserve']") == 1
     # network view: one arrow per flow, one marker per body
     assert page.count("#network g.annotation") == 11
     assert page.count("#network .scatterlayer .trace:nth-child(2) path.point") == 12
-    assert page.page.get_attribute("#sankey", "data-nodes") == "12"
-    # a legend for every colour, and a caption naming the source and the date
-    legend = page.page.locator("#legend").inner_text()
-    assert "2018年国务院机构改革" in legend and "只划入" in legend and "number of duties" in legend
-    assert "来源" in page.page.locator("p.caption").inner_text()
 
-    # hovering a body shows its label
-    ndrc = next(i for i, n in enumerate(m["nodes"]) if n["id"] == "inst:ndrc")
-    page.page.locator("#sankey g.sankey-node").nth(ndrc).locator("rect").hover()
-    page.page.wait_for_selector("#sankey .hoverlayer .hovertext")
-    assert "国家发展和改革委员会" in page.hover_text() and "gave: 33" in page.hover_text()
+    # hovering a band shows its duties with their text and source, inside the window
+    k = next(i for i, l in enumerate(detail["links"]) if l["from"] == "dept:ndrc-climate-change")
+    band = page.page.locator(f"#sankey path.band[data-link='{k}']")
+    band.scroll_into_view_if_needed()
+    num = page.page.locator(f"#sankey text.number[data-link='{k}']").bounding_box()
+    page.page.mouse.move(num["x"] + num["width"] / 2, num["y"] + num["height"] / 2, steps=2)
+    hover = page.page.locator("#hover")
+    hover.wait_for(state="visible")
+    text = hover.inner_text()
+    assert "生态环境部" in text and "应对气候变化" in text and "来源" in text
+    hb = hover.bounding_box()
+    assert hb["x"] >= 0 and hb["y"] >= 0 and hb["x"] + hb["width"] <= 1400 and hb["y"] + hb["height"] <= 1000
 
     # hovering a flow in the network view shows the duties, their text and source
     mee = next(i for i, l in enumerate(m["links"]) if l["to"] == "inst:mee")
+    page.page.mouse.move(0, 0)
     page.hover(page.page.locator("#network .scatterlayer .trace:nth-child(1) path.point").nth(mee))
     page.page.wait_for_selector("#network .hoverlayer .hovertext")
     text = page.hover_text()
@@ -150,23 +220,37 @@ def test_transfers_2018_page(pages, open_page, backend):
 
 def test_language_buttons_switch_labels(pages, open_page):
     page = open_page(pages["transfers"])
-    labels = lambda: page.page.locator("#sankey g.sankey-node text").all_text_contents()  # noqa: E731
-    assert any("国家发展和改革委员会" in t for t in labels())
+
+    def shown():
+        return page.page.evaluate("""() => [...document.querySelectorAll('#sankey g.node-label text, #sankey g.frame text')]
+            .filter(t => getComputedStyle(t).display !== 'none').map(t => t.textContent)""")
+
+    assert any("国家发展和改革委员会" in t for t in shown()) and any("Commission" in t for t in shown())
     page.page.click("button[data-lang='en']")
-    en = labels()
+    en = shown()
     assert any("National Development and Reform Commission" in t for t in en)
     assert not any(re.search(r"[\u4e00-\u9fff]", t) for t in en)
     page.page.click("button[data-lang='zh']")
-    assert not any("Commission" in t for t in labels())
+    assert not any("Commission" in t for t in shown())
     assert page.errors == []
 
 
 def test_all_transfers_page(pages, open_page, backend):
-    m = model.transfers_model(backend, None)
+    """Every reorganisation: bands crossing a layer go round the bodies in it (国家物资储备局 →
+    国家粮食和物资储备局 never through the NDRC), each coloured as the legend says."""
+    m = model.transfers_model(backend, None, rollup=False)
     page = open_page(pages["all"])
     assert page.errors == [] and page.remote == []
-    assert page.count("#sankey g.sankey-node") == len(m["nodes"]) == 21
-    assert page.count("#sankey path.sankey-link") == len(m["links"]) == 21
+    assert page.count("#sankey rect.bar") == len(m["nodes"]) == 28
+    assert page.count("#sankey path.band") == len(m["links"]) == 27
+    check_sankey(page, m)
+    colours = page.page.evaluate("""() => [...document.querySelectorAll('#sankey path.band')].map(
+        p => [p.dataset.link, p.getAttribute('fill')])""")
+    legend = page.page.evaluate("""() => [...document.querySelectorAll('#sankey-legend g.legend-item')].map(
+        g => [g.querySelector('rect').getAttribute('fill'), g.textContent])""")
+    for link, fill in colours:
+        l = m["links"][int(link)]
+        assert any(c == fill and l["event_zh"] in words for c, words in legend), (l["event_zh"], fill)
 
 
 def test_lineage_page(pages, open_page, backend):

@@ -38,11 +38,14 @@ def _label_sets(nodes, sep="<br>"):
 
 
 def write_page(path, title: dict, figures: list[dict], intro: str = "", default_lang: str = "both",
-               caption: dict | None = None, legend: str = "") -> None:
+               caption: dict | None = None, legend: str = "", drawings: list[str] = (),
+               hovers: dict | None = None) -> None:
     """Write one HTML page with the figures.
 
     Each figure: ``{"id", "data", "layout", "labels": [{"trace", "attr", "zh", "en", "both"}],
     "nodes": n, "links": m, "caption"}``; ``data-nodes``/``data-links`` record what is drawn.
+    ``drawings``: HTML sections with an inline SVG drawn before the figures; their elements
+    with ``data-hover="KEY"`` show ``hovers[KEY]`` in a hover box kept inside the window.
     """
     try:
         from plotly.offline import get_plotlyjs
@@ -60,6 +63,7 @@ def write_page(path, title: dict, figures: list[dict], intro: str = "", default_
             f'style="height:{fig.get("height", 640)}px"></div></section>')
         specs[fig["id"]] = {"data": fig["data"], "layout": fig["layout"], "labels": fig.get("labels", [])}
     payload = json.dumps(specs, cls=PlotlyJSONEncoder, ensure_ascii=False).replace("</", "<\\/")
+    hover_payload = json.dumps(hovers or {}, ensure_ascii=False).replace("</", "<\\/")
     buttons = "".join(f'<button type="button" data-lang="{lang}">{text}</button>'
                       for lang, text in (("zh", "中文"), ("en", "English"), ("both", "中文 + English")))
     page = f"""<!DOCTYPE html>
@@ -76,6 +80,11 @@ h1 {{ font-size: 1.4em; margin-bottom: 0.2em; }} h2 {{ font-size: 1.1em; }}
 .lang button.on {{ font-weight: bold; }}
 p.note {{ color: #555; max-width: 60em; }}
 .legend {{ display: flex; flex-wrap: wrap; gap: .4em 1.4em; font-size: 14px; margin: .6em 0; }}
+#hover {{ position: fixed; display: none; max-width: 36em; background: #fff; border: 1px solid #888;
+  box-shadow: 0 2px 8px rgba(0,0,0,.2); padding: .5em .7em; font-size: 13px; line-height: 1.45; pointer-events: none; z-index: 10; }}
+.drawing svg {{ display: block; max-width: 100%; height: auto; }}
+.drawing [data-hover] {{ cursor: pointer; }}
+html[data-lang="zh"] .drawing .en, html[data-lang="en"] .drawing .zh {{ display: none; }}
 .legend span.sw {{ display: inline-block; width: 2.2em; height: .8em; margin-right: .4em; vertical-align: middle; border: 1px solid #555; }}
 </style>
 <script>{get_plotlyjs()}</script>
@@ -84,12 +93,30 @@ p.note {{ color: #555; max-width: 60em; }}
 <h1>{html.escape(title['zh'])}<br><small>{html.escape(title['en'])}</small></h1>
 <div class="lang">标签 Labels: {buttons}</div>
 <p class="note">{intro}</p>
+{''.join(drawings)}
 {''.join(blocks)}
 {legend}
+<div id="hover" role="tooltip"></div>
 <p class="note caption">{html.escape((caption or {}).get("zh", ""))}<br>{html.escape((caption or {}).get("en", ""))}</p>
 <p class="note">govkg · 悬停查看职责原文与来源 / hover for the duty text and its source · 滚轮缩放 / scroll or drag to zoom.</p>
 <script>
 const FIGURES = {payload};
+const HOVERS = {hover_payload};
+const hoverBox = document.getElementById('hover');
+function showHover(html, ev) {{
+  hoverBox.innerHTML = html; hoverBox.style.display = 'block';
+  const w = hoverBox.offsetWidth, h = hoverBox.offsetHeight;
+  let x = ev.clientX + 14, y = ev.clientY + 14;
+  if (x + w > window.innerWidth - 8) x = Math.max(8, ev.clientX - w - 14);
+  if (y + h > window.innerHeight - 8) y = Math.max(8, ev.clientY - h - 14);
+  hoverBox.style.left = x + 'px'; hoverBox.style.top = y + 'px';
+}}
+document.querySelectorAll('.drawing [data-hover]').forEach(el => {{
+  const html = HOVERS[el.dataset.hover];
+  if (!html) return;
+  el.addEventListener('mousemove', ev => showHover(html, ev));
+  el.addEventListener('mouseleave', () => hoverBox.style.display = 'none');
+}});
 const CONFIG = {json.dumps(config)};
 function setLang(lang) {{
   for (const [id, spec] of Object.entries(FIGURES)) {{
@@ -116,39 +143,14 @@ Promise.all(drawn).then(() => {{
 # ------------------------------------------------------------------ transfers
 
 
-def _counted(nodes, lang="both"):
-    """Body labels with the numbers of duties given and received (numbers on the flows)."""
-    out = []
-    for n, label in zip(nodes, _labels(nodes, lang)):
-        counts = [f"−{n['gave']}" if n["gave"] else "", f"+{n['received']}" if n["received"] else ""]
-        out.append(f"{label} ({' '.join(c for c in counts if c)})")
-    return out
+def network_figure(m: dict) -> dict:
+    """The network view of a transfers model: givers left, bodies that gave and received in
+    the middle, receivers right; edge width = duties, colour = reorganisation (as the Sankey)."""
+    from govkg.viz.sankey import event_colours
 
-
-def transfer_figures(m: dict) -> list[dict]:
-    """A Sankey diagram and a network view of a transfers model."""
     nodes, links = m["nodes"], m["links"]
-    events = sorted({l["event"] or "" for l in links})
-    colour = {e: PALETTE[i % len(PALETTE)] for i, e in enumerate(events)}
-    node_colour = ["#4e79a7" if n["column"] == 0 else "#f28e2b" if n["column"] == 2 else "#76b7b2" for n in nodes]
-    sankey = {
-        "type": "sankey", "arrangement": "snap", "valueformat": "d",
-        "node": {"label": _counted(nodes), "color": node_colour, "pad": 18, "thickness": 18,
-                 "customdata": [n["hover"] for n in nodes], "hovertemplate": "%{customdata}<extra></extra>",
-                 "line": {"color": "#555", "width": 0.5}},
-        "link": {"source": [l["source"] for l in links], "target": [l["target"] for l in links],
-                 "value": [l["weight"] for l in links],
-                 "color": [_rgba(colour[l["event"] or ""], 0.45) for l in links],
-                 "customdata": [l["hover"] for l in links], "hovertemplate": "%{customdata}<extra></extra>"},
-    }
-    sankey_fig = {
-        "id": "sankey", "caption": "职责流向（桑基图）· Duty flows (Sankey diagram)", "nodes": len(nodes),
-        "links": len(links), "height": max(480, 44 * len(nodes)),
-        "data": [sankey],
-        "layout": {"font": {"family": FONT, "size": 13}, "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
-                   "hoverlabel": {"align": "left", "font": {"family": FONT, "size": 12}}},
-        "labels": [{"trace": 0, "attr": "node.label", **{lang: _counted(nodes, lang) for lang in LANGS}}],
-    }
+    colour = {e: c for e, c in event_colours(links).items()}
+    node_colour = ["#4e79a7" if n["column"] == 0 else "#59a14f" if n["column"] == 2 else "#b07aa1" for n in nodes]
     # network view: givers left, bodies that gave and received in the middle, receivers right
     columns = {c: [n for n in nodes if n["column"] == c] for c in (0, 1, 2)}
     pos = {}
@@ -172,7 +174,7 @@ def transfer_figures(m: dict) -> list[dict]:
     positions = ["middle left" if n["column"] == 0 else "middle right" if n["column"] == 2 else "top center"
                  for n in nodes]
     network = {
-        "id": "network", "caption": "网络视图 · Network view (edge width = number of duties)",
+        "id": "network", "caption": "网络视图 · Network view (edge width = number of duties; colours as in the legend above)",
         "nodes": len(nodes), "links": len(links), "height": max(480, 44 * len(nodes)),
         "data": [
             {"type": "scatter", "mode": "markers", "name": "flows", "x": mids["x"], "y": mids["y"],
@@ -186,12 +188,12 @@ def transfer_figures(m: dict) -> list[dict]:
         "layout": {"font": {"family": FONT, "size": 13}, "showlegend": False, "annotations": annotations,
                    "dragmode": "pan", "hovermode": "closest",
                    "hoverlabel": {"align": "left", "font": {"family": FONT, "size": 12}},
-                   "xaxis": {"visible": False, "range": [-1.0, 3.2]},
+                   "xaxis": {"visible": False, "range": [-1.5, 3.5]},  # room for the longest names
                    "yaxis": {"visible": False, "range": [-0.05, 1.05]},
                    "margin": {"l": 10, "r": 10, "t": 10, "b": 10}, "plot_bgcolor": "white"},
         "labels": [{"trace": 1, "attr": "text", **_label_sets(nodes)}],
     }
-    return [sankey_fig, network]
+    return network
 
 
 def legend_html(items: list[tuple[str, str]]) -> str:
@@ -201,25 +203,30 @@ def legend_html(items: list[tuple[str, str]]) -> str:
         for colour, words in items) + "</div>")
 
 
-def transfers_legend(m: dict) -> str:
-    events = sorted({(l["date"] or "", l["event"] or ""): l for l in m["links"]}.items())
-    colour = {e: PALETTE[i % len(PALETTE)] for i, e in enumerate(sorted({l["event"] or "" for l in m["links"]}))}
-    items = [("#4e79a7", "只划出 gave duties only"), ("#76b7b2", "划出并划入 gave and received"),
-             ("#f28e2b", "只划入 received duties only")]
-    items += [(_rgba(colour[ev], 0.6), f"{date} {l['event_zh']} {l['event_en']}") for (date, ev), l in events]
-    items.append(("#bbbbbb", "带宽 = 划转职责数（悬停可见数字）band width = number of duties (hover for the number)"))
-    return legend_html(items)
-
-
 def transfers(backend, output, year=2018, rollup=True, fmt="html") -> str:
+    """The Sankey (``govkg.viz.sankey``: departments framed with their institution unless
+    ``rollup`` is off, a number on every band) and the network view of the same flows."""
+    from govkg.analysis.graphs import snapshot
+    from govkg.viz import sankey
+
     m = M.transfers_model(backend, year, rollup)
-    intro = ("每条流表示一次机构改革中由划出机构到划入机构的职责划转，宽度为职责数；内设机构已归并到所属机关"
-             "（悬停可见具体司局）。 Each flow is the duties one body handed to another in a reorganisation; "
-             "width = number of duties; departments are rolled up to their institution (hover shows which "
-             "department gave each duty).")
-    write_page(output, m["title"], transfer_figures(m), html.escape(intro), caption=m["caption"],
-               legend=transfers_legend(m))
-    return f"{len(m['nodes'])} bodies, {len(m['links'])} flows"
+    detail = M.transfers_model(backend, year, rollup=False)
+    s = snapshot(backend)
+    lay = sankey.layout(detail, s, frames=rollup, short=sankey.abbreviations(backend))
+    drawing = sankey.svg(detail, lay, sankey.legend_rows(detail, lay, rollup), detail["caption"], hover_prefix="s")
+    hovers = {f"sn{i}": n["hover"] for i, n in enumerate(detail["nodes"])}
+    hovers.update({f"sl{i}": l["hover"] for i, l in enumerate(detail["links"])})
+    section = (f'<section><h2>职责流向（桑基图）· Duty flows (Sankey diagram)</h2><div id="sankey" class="drawing" '
+               f'data-nodes="{len(detail["nodes"])}" data-links="{len(detail["links"])}">{drawing}</div></section>')
+    intro = ("每条带表示一次机构改革中由划出机构到划入机构的职责划转，带宽与数字为职责数；内设机构画在所属机关的蓝框中，"
+             "部委管理的国家局另列（橙色边框）。悬停查看职责原文与来源。 Each band is the duties one body handed to "
+             "another in a reorganisation; its width and number are the number of duties; departments are drawn in "
+             "their institution's blue frame, bureaus a ministry manages apart (orange border). Hover for the duty "
+             "text and its source.")
+    network = network_figure(m)
+    write_page(output, m["title"], [network], html.escape(intro), caption=m["caption"],
+               drawings=[section], hovers=hovers)
+    return f"{len(detail['nodes'])} bodies, {len(detail['links'])} flows"
 
 
 # ------------------------------------------------------------------ lineage
