@@ -96,6 +96,11 @@ def test_timeline_in_chromium_reads_without_overlaps(drawn, browser, backend):
         ticks = {t["text"] for t in texts if "tick" in t["cls"]}
         assert {"1952", "1998", "2003", "2008", "2018", "2023"} <= ticks
         assert max(int(y) for y in ticks) <= int(T.today()[:4])
+        # a screenshot shows every reorganisation's colour (arrows and legend drawn, not blank)
+        shot = page.page.screenshot(full_page=True)
+        colours = _colours(shot)
+        for ev in m["events"]:
+            assert _near(colours, ev["colour"]), ev
         # hovering an arrow shows the duty and its source passage
         k = next(i for i, a in enumerate(m["arrows"]) if a["to"] == "inst:nhsa")
         arrow = page.page.locator(f"#figure g#arrow{k} polygon").first  # the arrow head
@@ -106,11 +111,52 @@ def test_timeline_in_chromium_reads_without_overlaps(drawn, browser, backend):
         hover.wait_for(state="visible")
         text = hover.inner_text()
         assert "国家医疗保障局" in text and "药品和医疗服务价格管理" in text and "来源 source" in text
-        # a screenshot shows every reorganisation's colour (arrows and legend drawn, not blank)
-        shot = page.page.screenshot(full_page=True)
-        colours = _colours(shot)
-        for ev in m["events"]:
-            assert _near(colours, ev["colour"]), ev
+    finally:
+        page.close()
+
+
+def test_in_page_filters_match_the_cli_filters(drawn, browser, backend):
+    """The page's body / domain / year controls show the transfers the CLI's --body, --domain,
+    --since would draw (the same rule), and fade the rest; lane names say what the sources record."""
+    m = T.timeline_model(backend)
+    s = T.graphs.snapshot(backend)
+    domain = sorted(T._match_domains(s, ("价格",)))[0]
+    page = Page(browser, drawn["html"])
+
+    def shown():
+        return int(page.page.evaluate("document.body.dataset.shown"))
+
+    def count(**kw):
+        return sum(1 for a in T.timeline_model(backend, **kw)["arrows"] if a["kind"] == "transfer")
+
+    try:
+        total = sum(1 for a in m["arrows"] if a["kind"] == "transfer")
+        assert shown() == total
+        page.page.select_option("#f-domain", domain)
+        assert shown() == count(domains=(domain,)) < total
+        visible = page.page.evaluate("""() => [...document.querySelectorAll('#figure g.edge.arrow')]
+            .filter(g => !g.classList.contains('faded')).length""")
+        assert visible == shown()
+        labels = page.page.evaluate("""() => [...document.querySelectorAll('#figure g.arrow-label')]
+            .filter(g => !g.classList.contains('hidden')).map(g => g.textContent.trim())""")
+        assert labels and all("价格" in text or "药品" in text for text in labels), labels
+        page.page.click("#f-reset")
+        assert shown() == total
+        page.page.select_option("#f-body", "inst:nda")
+        assert shown() == count(body="inst:nda")
+        page.page.click("#f-reset")
+        page.page.fill("#f-since", "2020")
+        page.page.dispatch_event("#f-since", "input")
+        assert shown() == count(since=2020)
+        assert f"showing {shown()} of {total}" in page.page.locator("#f-status").inner_text()
+        # a lane's name: what the sources record about the body
+        lane = page.page.locator("#figure g[id='lane:inst:nao'] text")
+        lane.scroll_into_view_if_needed()
+        box = lane.bounding_box()
+        page.page.mouse.move(box["x"] + 4, box["y"] + box["height"] / 2, steps=2)
+        page.page.locator("#hover").wait_for(state="visible")
+        assert "审计署" in page.page.locator("#hover").inner_text()
+        assert page.errors == []
     finally:
         page.close()
 
@@ -272,3 +318,17 @@ def test_png_without_a_cjk_font_is_refused(tmp_path, monkeypatch):
         assert "fonts-noto-cjk" in result.output and not (tmp_path / "x.png").exists()
     monkeypatch.delenv("FONTCONFIG_FILE")
     assert CliRunner().invoke(cli, ["viz", "org", "-o", "x.svg"]).exit_code == 0  # SVG keeps its text
+
+
+def test_labels_of_close_dates_take_separate_rows(backend):
+    """Two transfers to one body a few weeks apart: their labels would sit on top of each other
+    on the receiver's lane; the layout gives the second a row of its own (and the lane grows)."""
+    m = T.timeline_model(backend)
+    first = next(a for a in m["arrows"] if a["kind"] == "transfer" and a["to"] == "inst:mee")
+    m["arrows"].append({**first, "date": "2018-05-01", "label": "另一项职责的标签文字"})
+    lay = T.layout(m)
+    mee = [lab for lab in lay["labels"] if lab["arrow"]["to"] == "inst:mee"]
+    boxes = [(lab["x"], lab["y"] - T.LABEL_ROW / 2, lab["x"] + lab["w"], lab["y"] + T.LABEL_ROW / 2) for lab in lay["labels"]]
+    assert len(mee) >= 2 and len({lab["row"] for lab in mee}) >= 2
+    assert [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5] == []
