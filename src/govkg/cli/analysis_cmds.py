@@ -249,7 +249,7 @@ def viz(ctx, kind, year, all_years, on, body, domains, since, until, departments
             raise InputError("the plan picture is an HTML page: use -o FILE.html or --format html")
         from govkg.viz.plan import plan_page
 
-        with out.file_path() as path:
+        with out.file_path(inputs=graph.data) as path:
             info = plan_page(backend, path)
         click.echo(f"wrote {out.path} ({info})", err=True)
         return
@@ -260,7 +260,7 @@ def viz(ctx, kind, year, all_years, on, body, domains, since, until, departments
         from govkg.viz import html as renderer
     else:
         from govkg.viz import static as renderer
-    with out.file_path() as path:
+    with out.file_path(inputs=graph.data) as path:
         if kind == "transfers":
             info = renderer.transfers(backend, path, year=year, rollup=not departments, fmt=fmt)
         elif kind == "lineage":
