@@ -332,3 +332,19 @@ def test_labels_of_close_dates_take_separate_rows(backend):
     assert len(mee) >= 2 and len({lab["row"] for lab in mee}) >= 2
     assert [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
             if min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5] == []
+
+
+@pytest.mark.parametrize("kind, args, present, absent", [
+    ("lineage", [], ["前身 → 后继", "机关 institution"], ["arrow width", "arrow colour", "内设机构 department"]),
+    ("timeline", ["--domain", "价格"], ["arrow width", "2018-03-17 2018年国务院机构改革"], ["predecessor → successor", "管理的国家局"]),
+])
+def test_legend_explains_what_is_drawn_and_nothing_else(tmp_path, kind, args, present, absent):
+    out = tmp_path / "p.svg"
+    viz(kind, *args, "-o", str(out))
+    root = ET.fromstring(out.read_bytes())
+    legend = " ".join(t.text or "" for g in root.iter(f"{SVG}g") if "legend" in (g.get("class") or "")
+                      for t in g.iter(f"{SVG}text"))
+    for words in present:
+        assert words in legend, words
+    for words in absent:
+        assert words not in legend, words

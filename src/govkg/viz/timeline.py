@@ -481,7 +481,12 @@ class _Dot:
 def timeline_dot(m: dict, lay: dict | None = None) -> str:
     lay = lay or layout(m)
     legend_top = lay["bottom"] + 34
-    legend_rows = 3 + len(m["events"])
+    # the legend explains what this picture draws, and nothing it does not
+    kinds = [k for k in ("institution", "department", "bureau") if any(l["kind"] == k for l in m["lanes"])]
+    dashed = any(not b["known"] for b in lay["bars"])
+    successors = any(a["kind"] == "successor" for a in m["arrows"])
+    transfers = any(a["kind"] == "transfer" for a in m["arrows"])
+    legend_rows = 2 + (1 if successors or transfers else 0) + ((1 + len(m["events"])) if transfers else 0)
     height = legend_top + 18 * legend_rows + 40
     d = _Dot(height)
     left, right = lay["left"], lay["right"]
@@ -540,41 +545,46 @@ def timeline_dot(m: dict, lay: dict | None = None) -> str:
     d.text(12, y, "图例 Legend", size=11, cls="legend", bold=True)
     y += 18
     x = 12
-    for kind in ("institution", "department", "bureau"):
+    for kind in kinds:
         d.box(x, y - 5, x + 26, y + 5, fill=KIND_COLOUR[kind], cls="legend")
         label = f"{KIND_NAMES[kind][0]} {KIND_NAMES[kind][1]}" + ("（名称后标“管理”）" if kind == "bureau" else "")
         d.text(x + 32, y, label, size=9.5, cls="legend")
         x += 32 + text_width(label, 9.5) + 24
-    d.line(x, y, x + 26, y, color="#4e79a7", style="dashed", penwidth="2.2")
-    label = "虚线：来源未记载（成立、存续或结束日期） dashed: not recorded in the sources"
-    d.text(x + 32, y, label, size=9.5, cls="legend")
-    y += 18
+    if dashed:
+        d.line(x, y, x + 26, y, color="#4e79a7", style="dashed", penwidth="2.2")
+        label = "虚线：来源未记载（成立、存续或结束日期） dashed: not recorded in the sources"
+        d.text(x + 32, y, label, size=9.5, cls="legend")
     x = 12
-    d.line(x, y, x + 26, y, dir="forward", color=SUCCESSOR_COLOUR, penwidth="1.2", arrowsize="0.7")
-    label = "灰色箭头：前身 → 后继 grey: predecessor → successor"
-    d.text(x + 32, y, label, size=9.5, cls="legend")
-    x += 32 + text_width(label, 9.5) + 24
-    for n, w in ((1, 1.65), (5, 3.45), (10, 5.7)):
-        d.line(x, y, x + 22, y, dir="forward", color="#555555", penwidth=f"{w}", arrowsize="0.7")
-        x += 26
-        d.text(x, y, f"{n}", size=9.5, cls="legend")
-        x += 16
-    label = "箭头宽度 = 划转职责数 arrow width = number of duties transferred"
-    d.text(x + 6, y, label, size=9.5, cls="legend")
-    y += 18
-    x = 12
-    d.text(x, y, "箭头颜色 = 机构改革 arrow colour = reorganisation:", size=9.5, cls="legend")
-    y += 16
-    texts = [f"{ev['date']} {ev['zh']} · {ev['en']}" for ev in m["events"]]
-    column = max(text_width(t, 9) for t in texts) + 28 + 24 if texts else 0
-    per_row = max(1, int((max(right, 900) - 12) // column)) if column else 1
-    for k, ev in enumerate(m["events"]):
-        col = k % per_row
-        if col == 0 and k:
-            y += 16
-        x = 12 + col * column
-        d.line(x, y, x + 22, y, dir="forward", color=ev["colour"], penwidth="2", arrowsize="0.7")
-        d.text(x + 28, y, texts[k], size=9, cls="legend")
+    if successors or transfers:
+        y += 18
+    if successors:
+        d.line(x, y, x + 26, y, dir="forward", color=SUCCESSOR_COLOUR, penwidth="1.2", arrowsize="0.7")
+        label = "灰色箭头：前身 → 后继 grey: predecessor → successor"
+        d.text(x + 32, y, label, size=9.5, cls="legend")
+        x += 32 + text_width(label, 9.5) + 24
+    column, per_row = 0, 1
+    if transfers:
+        for n, w in ((1, 1.65), (5, 3.45), (10, 5.7)):
+            d.line(x, y, x + 22, y, dir="forward", color="#555555", penwidth=f"{w}", arrowsize="0.7")
+            x += 26
+            d.text(x, y, f"{n}", size=9.5, cls="legend")
+            x += 16
+        label = "箭头宽度 = 划转职责数 arrow width = number of duties transferred"
+        d.text(x + 6, y, label, size=9.5, cls="legend")
+        y += 18
+        x = 12
+        d.text(x, y, "箭头颜色 = 机构改革 arrow colour = reorganisation:", size=9.5, cls="legend")
+        y += 16
+        texts = [f"{ev['date']} {ev['zh']} · {ev['en']}" for ev in m["events"]]
+        column = max(text_width(t, 9) for t in texts) + 28 + 24 if texts else 0
+        per_row = max(1, int((max(right, 900) - 12) // column)) if column else 1
+        for k, ev in enumerate(m["events"]):
+            col = k % per_row
+            if col == 0 and k:
+                y += 16
+            x = 12 + col * column
+            d.line(x, y, x + 22, y, dir="forward", color=ev["colour"], penwidth="2", arrowsize="0.7")
+            d.text(x + 28, y, texts[k], size=9, cls="legend")
     y += 24
     d.text(12, y, m["caption"]["zh"], size=9, colour="#555555", cls="caption")
     d.text(12, y + 14, m["caption"]["en"], size=9, colour="#555555", cls="caption")
