@@ -283,36 +283,109 @@ def lineage(backend, output, fmt="html") -> str:
 # ------------------------------------------------------------------ organisation chart
 
 
+#: The smallest box a body gets in the treemap (in duties), so that every name can be read.
+MIN_BOX = 3
+
+
+def _wrap_zh(name: str, width: int = 8) -> str:
+    """A Chinese name in lines of at most ``width`` characters, the parenthesised part on a
+    line of its own, so that a treemap box can show it instead of hiding it."""
+    head, sep, tail = name.partition("（")
+    lines = [head[i:i + width] for i in range(0, len(head), width)] or [""]
+    if len(lines) > 1 and len(lines[-1]) < 3:  # no line of one or two characters
+        lines[-2:] = [lines[-2][: -(3 - len(lines[-1]))], lines[-2][-(3 - len(lines[-1])):] + lines[-1]]
+    return "<br>".join(lines + ([sep + tail] if sep else []))
+
+
+def _wrap_en(name: str, width: int = 22) -> str:
+    import textwrap
+
+    return "<br>".join(textwrap.wrap(name, width)) or name
+
+
 def org_figure(m: dict) -> dict:
+    """The organisation as a treemap that reads as a tree: the institution, then three boxes —
+    its own duties, its departments, the bureaus it manages — each body named with its number
+    of duties (box size = duties); click a body to see its duties."""
     nodes = m["nodes"]
-    colours = {"institution": "#4e79a7", "department": "#a0cbe8", "bureau": "#f28e2b", "duty": "#f1f1f1"}
+    root = next(n for n in nodes if n["parent"] is None)
+    colours = {"institution": "#4e79a7", "department": "#a0cbe8", "bureau": "#f28e2b", "duty": "#f1f1f1",
+               "group": "#dfe8f1", "bureaus": "#fde9d6"}
+    depts = [n for n in nodes if n["kind"] == "department"]
+    bureaus = [n for n in nodes if n["kind"] == "bureau"]
+    own = [n for n in nodes if n["kind"] == "duty" and n["parent"] == root["id"]]
+    groups = [("grp:own", f"本级职责 own duties（{len(own)}）", "group", own),
+              ("grp:departments", f"内设机构 departments（{len(depts)}）", "group", depts),
+              ("grp:bureaus", f"管理的国家局 bureaus it manages（{len(bureaus)}）", "bureaus", bureaus)]
+    ids, labels, parents, values, kinds, hovers, texts, lines = [], [], [], [], [], [], [], []
+
+    def add(i, label, parent, value, kind, hover, text, line="#ffffff"):
+        ids.append(i), labels.append(label), parents.append(parent), values.append(value)
+        kinds.append(kind), hovers.append(hover), texts.append(text), lines.append(line)
+
+    size = {n["id"]: max(n["duties"], MIN_BOX) for n in depts + bureaus}
+    total = sum(size.values()) + max(len(own), 1)
+    add(root["id"], root["zh"], "", total, "institution", root["hover"], f"{root['duties']} 项本级职责 own duties")
+    for gid, label, kind, members in groups:
+        if not members:
+            continue
+        value = len(members) if gid == "grp:own" else sum(size[n["id"]] for n in members)
+        add(gid, label, root["id"], value, kind, label, "")
+        for n in members:
+            if gid == "grp:own":
+                add(n["id"], n["zh"], gid, 1, "duty", n["hover"], "")
+                continue
+            unknown = n.get("status") == "not recorded"
+            count = f"{n['duties']} 项职责 duties" + ("<br>存续情况未记载 status not recorded" if unknown else "")
+            add(n["id"], n["zh"], gid, size[n["id"]], n["kind"], n["hover"], count, "#c44e00" if unknown else "#ffffff")
+    for n in nodes:  # a body's duties, shown when the reader clicks the body
+        if n["kind"] == "duty" and n["parent"] != root["id"]:
+            add(n["id"], n["zh"], n["parent"], 1, "duty", n["hover"], "")
+    en = {n["id"]: _wrap_en(n["en"]) for n in nodes}
+    zh = {n["id"]: _wrap_zh(n["zh"]) for n in nodes}
+    zh[root["id"]], en[root["id"]] = root["zh"], root["en"]  # the header bar has one line
+    labels = [zh.get(i, label) for i, label in zip(ids, labels)]
+
+    def label_set(lang):
+        out = []
+        for i, label in zip(ids, labels):
+            if i not in zh:
+                out.append(label)
+            elif lang == "zh":
+                out.append(zh[i])
+            elif lang == "en":
+                out.append(en[i])
+            else:
+                out.append(f"{zh[i]} / {en[i]}" if en[i] != zh[i] else zh[i])
+        return out
+
     treemap = {
-        "type": "treemap", "ids": [n["id"] if n["parent"] is None else n["id"] for n in nodes],
-        "labels": _labels(nodes, "zh"), "parents": [n["parent"] or "" for n in nodes],
-        "customdata": [n["hover"] for n in nodes], "hovertemplate": "%{customdata}<extra></extra>",
-        "marker": {"colors": [colours[n["kind"]] for n in nodes],
-                   "line": {"color": ["#f28e2b" if n.get("status") == "not recorded" else "#ffffff" for n in nodes],
-                            "width": [3 if n.get("status") == "not recorded" else 1 for n in nodes]}},
-        "maxdepth": 3,
-        "tiling": {"packing": "squarify"}, "pathbar": {"visible": True},
+        "type": "treemap", "ids": ids, "labels": labels, "parents": parents, "values": values,
+        "branchvalues": "total", "text": texts, "textinfo": "label+text",
+        "customdata": hovers, "hovertemplate": "%{customdata}<extra></extra>",
+        "marker": {"colors": [colours[k] for k in kinds],
+                   "line": {"color": lines, "width": [3 if c != "#ffffff" else 1 for c in lines]}},
+        "maxdepth": 3, "tiling": {"packing": "squarify", "pad": 2}, "pathbar": {"visible": True},
         "textfont": {"size": 13}, "insidetextfont": {"size": 13},
     }
     return {
-        "id": "org", "caption": "组织结构（点击放大）· Organisation chart (click a box to zoom in)",
+        "id": "org", "caption": "组织结构（点击机构查看其职责）· Organisation chart (click a body to see its duties)",
         "nodes": len(nodes), "links": len(m["links"]), "height": 820, "data": [treemap],
         "layout": {"font": {"family": FONT, "size": 13}, "margin": {"l": 5, "r": 5, "t": 30, "b": 5},
-                   "uniformtext": {"minsize": 11, "mode": "hide"},
+                   "uniformtext": {"minsize": 10, "mode": "hide"},
                    "hoverlabel": {"align": "left", "font": {"family": FONT, "size": 12}}},
-        "labels": [{"trace": 0, "attr": "labels", **_label_sets(nodes, " / ")}],
+        "labels": [{"trace": 0, "attr": "labels", **{lang: label_set(lang) for lang in LANGS}}],
     }
 
 
 def org(backend, output, on=None, root="inst:ndrc", fmt="html") -> str:
     m = M.org_model(backend, on, root)
-    intro = ("机关 → 内设机构 → 职责；橙色为其管理的国家局。 Institution → departments → duties; orange: "
-             "national bureaus it manages.")
+    intro = ("机关 → 本级职责、内设机构、管理的国家局；数字为职责数，方块大小随职责数（至少 3 项大小，以便标出名称），"
+             "点击机构查看其职责。 Institution → its own duties, its departments, the bureaus it manages; the number is "
+             "the body's duties, box size follows it (at least the size of 3, so that every name fits); click a body "
+             "to see its duties.")
     legend = legend_html([("#4e79a7", "机关 institution"), ("#a0cbe8", "内设机构 department"),
-                          ("#f28e2b", "管理的国家局 bureau it manages（橙框：存续未记载 orange frame: not recorded on this date）"),
+                          ("#f28e2b", "管理的国家局 bureau it manages（深橙边框：存续未记载 dark orange frame: not recorded on this date）"),
                           ("#f1f1f1", "职责 duty（点击机构查看 click a body to see its duties）")])
     write_page(output, m["title"], [org_figure(m)], html.escape(intro), default_lang="zh", caption=m["caption"],
                legend=legend)
