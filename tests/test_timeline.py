@@ -292,6 +292,7 @@ def test_filters_choose_the_transfers(backend, args, expect, tmp_path):
     (["--since", "2019", "--until", "2010"], "after --until"),
     (["--since", "1960", "--until", "1970"], "no duty transfers recorded"),
     (["--body", "火星管理局"], "火星管理局"),
+    (["--since", "2099"], "after this year"),
 ])
 def test_timeline_bad_filters_exit_2(tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)

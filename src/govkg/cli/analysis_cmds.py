@@ -181,6 +181,11 @@ def _year_range(since, until):
             raise InputError(f"{flag}: not a plausible year: {value}")
     if since is not None and until is not None and since > until:
         raise InputError(f"--since {since} is after --until {until}")
+    from govkg.dates import today
+
+    this_year = int(today()[:4])
+    if since is not None and since > this_year:
+        raise InputError(f"--since {since}: after this year ({this_year}); the sources record nothing yet")
     return since, until
 
 
