@@ -374,3 +374,42 @@ def test_viz_bad_input_exit_2(tmp_path, monkeypatch, args, message):
     result = CliRunner().invoke(cli, ["viz", *args])
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
+
+
+class _FakeSnapshot:
+    """Just what the Sankey layout asks of a snapshot: departments, managers, labels."""
+    unit_of = {"d:a1": "i:a"}
+    institutions = {"i:b": {"managed_by": ["i:a"]}}
+
+    def institution_of(self, body):
+        return self.unit_of.get(body, body)
+
+    def label(self, body, lang="zh"):
+        return body
+
+
+def test_sankey_bands_run_forward_even_when_duties_come_back():
+    """A gave to B in 2003 and B gave back to A in 2018, and a body gives to itself: every band
+    still runs left to right (the receiver gets a second bar, named "again"), between bars only."""
+    from govkg.viz import sankey
+
+    def node(i, gave, received):
+        return {"id": i, "zh": i, "en": i, "kind": "institution", "gave": gave, "received": received,
+                "hover": i, "column": 0}
+
+    def link(a, b, w, date):
+        return {"from": a, "to": b, "weight": w, "date": date, "event": "e" + date, "event_zh": date,
+                "event_en": date, "hover": "", "duties": []}
+
+    m = {"nodes": [node("i:a", 3, 2), node("i:b", 3, 4), node("d:a1", 1, 0), node("i:c", 0, 1)],
+         "links": [link("i:a", "i:b", 3, "2003"), link("i:b", "i:a", 2, "2018"), link("d:a1", "i:c", 1, "2018"),
+                   link("i:b", "i:b", 1, "2018")]}
+    lay = sankey.layout(m, _FakeSnapshot())
+    assert [(b["from"], b["to"]) for b in lay["bands"]] == [(l["from"], l["to"]) for l in m["links"]]
+    bars = lay["bars"]
+    for band in lay["bands"]:
+        for piece in band["pieces"]:
+            assert piece["x1"] > piece["x0"]
+            assert not [b for b in bars if piece["x0"] + 0.5 < b["x1"] and b["x0"] < piece["x1"] - 0.5]
+    assert sum(1 for b in bars if b["id"] == "i:a") == 2 and sum(1 for b in bars if b["id"] == "i:b") == 2
+    assert any("again" in " ".join(l["en"]) for l in lay["labels"])

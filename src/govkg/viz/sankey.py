@@ -49,6 +49,44 @@ def event_colours(links: list[dict]) -> dict:
     return {e: PALETTE[i % len(PALETTE)] for i, (_, e) in enumerate(events)}
 
 
+def _without_cycles(nodes: list[dict], links: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Bodies and flows such that no flow runs back: a flow that would close a cycle (A gave to
+    B in 2003, B gave back to A in 2018, or a body to itself) goes to a second bar of its
+    receiver, drawn later and named "again", so every band still runs left to right."""
+    nodes = [dict(n) for n in nodes]
+    by_id = {n["id"]: n for n in nodes}
+    out = defaultdict(set)
+    result = []
+
+    def reaches(a, b):
+        seen, todo = set(), [a]
+        while todo:
+            x = todo.pop()
+            if x == b:
+                return True
+            if x not in seen:
+                seen.add(x)
+                todo.extend(out[x])
+        return False
+
+    result: list = [None] * len(links)
+    for i in sorted(range(len(links)), key=lambda i: links[i]["date"] or ""):
+        l = links[i]
+        if l["from"] == l["to"] or reaches(l["to"], l["from"]):
+            target = by_id[l["to"]]
+            again = f"{l['to']}@again"
+            if again not in by_id:
+                by_id[again] = {**target, "id": again, "body": l["to"], "gave": 0, "received": 0,
+                                "zh": target["zh"] + "（再次）", "en": target["en"] + " (again)"}
+                nodes.append(by_id[again])
+            target["received"] -= l["weight"]
+            by_id[again]["received"] += l["weight"]
+            l = {**l, "to": again}
+        out[l["from"]].add(l["to"])
+        result[i] = l  # the model's order: hover keys and tests index flows so
+    return nodes, result
+
+
 def _layers(nodes, links) -> dict:
     ids = [n["id"] for n in nodes]
     outs, ins = defaultdict(list), defaultdict(list)
@@ -62,10 +100,8 @@ def _layers(nodes, links) -> dict:
             if layer[l["to"]] < layer[l["from"]] + 1:
                 layer[l["to"]] = layer[l["from"]] + 1
                 changed = True
-        if not changed:
+        if not changed:  # always, after at most len(ids) rounds: _without_cycles left no cycle
             break
-    else:  # a cycle (A gave to B, later B to A): fall back to giver / both / receiver columns
-        return {n["id"]: {"gave": 0, "both": 1, "received": 2}[_role(n)] for n in nodes}
     last = max(layer.values())
     for n in ids:
         if not outs[n]:
@@ -82,7 +118,7 @@ def layout(m: dict, s, frames: bool = True, short: dict | None = None) -> dict:
     ``short``: body CURIE → {"zh", "en"} abbreviations (发改委, NDRC) used where a label names a
     second body (who manages a bureau)."""
     short = short or {}
-    nodes, links = m["nodes"], m["links"]
+    nodes, links = _without_cycles(m["nodes"], m["links"])
     node = {n["id"]: n for n in nodes}
     layer = _layers(nodes, links)
     ncols = max(layer.values()) + 1
@@ -96,6 +132,8 @@ def layout(m: dict, s, frames: bool = True, short: dict | None = None) -> dict:
         inst = s.institution_of(n["id"])
         if inst in with_units and (n["id"] in s.unit_of or n["id"] == inst):
             group[n["id"]] = f"{inst}@{layer[n['id']]}"
+    framed = {g for i, g in group.items() if i in s.unit_of}  # a frame holds at least one department
+    group = {i: g for i, g in group.items() if g in framed}
 
     # items: bodies, and one pass-through slot per layer a band crosses
     items: dict[str, dict] = {}
@@ -209,8 +247,8 @@ def layout(m: dict, s, frames: bool = True, short: dict | None = None) -> dict:
         item.update(x0=xs[c], x1=xs[c] + NODE_W, y0=top, y1=top + item["h"])
     for n in nodes:
         it = items[n["id"]]
-        managers = [x for x in s.institutions.get(n["id"], {}).get("managed_by", [])]
-        bars.append({"id": n["id"], "x0": it["x0"], "y0": it["y0"], "x1": it["x1"], "y1": it["y1"],
+        managers = [x for x in s.institutions.get(n.get("body", n["id"]), {}).get("managed_by", [])]
+        bars.append({"id": n.get("body", n["id"]), "x0": it["x0"], "y0": it["y0"], "x1": it["x1"], "y1": it["y1"],
                      "fill": ROLE_FILL[_role(n)], "bureau": bool(managers), "hover": n["hover"]})
         zh, *en = lines[n["id"]]
         c = it["col"]
@@ -221,7 +259,7 @@ def layout(m: dict, s, frames: bool = True, short: dict | None = None) -> dict:
         else:
             anchor, lx = "start", it["x1"] + 6
         w = label_w(n)
-        labels.append({"id": n["id"], "zh": zh, "en": en, "x": lx, "anchor": anchor, "y_zh": cy - h / 2 + ZH_SIZE * 1.18,
+        labels.append({"id": n.get("body", n["id"]), "zh": zh, "en": en, "x": lx, "anchor": anchor, "y_zh": cy - h / 2 + ZH_SIZE * 1.18,
                        "y_en": [cy - h / 2 + LINE_ZH + LINE_EN * j + EN_SIZE * 1.18 for j in range(len(en))],
                        "box": (lx - w if anchor == "end" else lx, cy - h / 2, lx if anchor == "end" else lx + w, cy + h / 2),
                        "halo": 0 < c < ncols - 1})
@@ -260,7 +298,7 @@ def layout(m: dict, s, frames: bool = True, short: dict | None = None) -> dict:
             a, b = items[chain[j]], items[chain[j + 1]]
             pieces.append({"x0": a["x1"], "y0": offset_out[(a["id"], i)], "x1": b["x0"],
                            "y1": offset_in[(b["id"], i)]})
-        bands.append({"link": i, "from": links[i]["from"], "to": links[i]["to"], "w": w, "pieces": pieces,
+        bands.append({"link": i, "from": links[i]["from"], "to": node[links[i]["to"]].get("body", links[i]["to"]), "w": w, "pieces": pieces,
                       "colour": colours[links[i]["event"] or ""], "weight": links[i]["weight"],
                       "hover": links[i]["hover"], "path": band_path(pieces, w)})
 
@@ -361,7 +399,7 @@ def node_label(n: dict, s, framed: bool, short: dict | None = None) -> list[str]
     zh, en = n["zh"], n["en"]
     if framed and n["id"] not in s.unit_of:  # the institution's own duties inside its frame
         zh, en = f"{zh}（未注明司局）", "department not recorded"
-    managers = s.institutions.get(n["id"], {}).get("managed_by", [])
+    managers = s.institutions.get(n.get("body", n["id"]), {}).get("managed_by", [])
     if managers:
         zh += "（" + "、".join(_short(x, s, short, "zh") for x in managers) + "管理）"
         en += " (managed by " + ", ".join(_short(x, s, short, "en") for x in managers) + ")"
