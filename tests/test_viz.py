@@ -212,10 +212,14 @@ def test_transfers_2018_page(pages, open_page, backend):
     # hovering a flow in the network view shows the duties, their text and source
     mee = next(i for i, l in enumerate(m["links"]) if l["to"] == "inst:mee")
     page.page.mouse.move(0, 0)
+    page.page.locator("#hover").wait_for(state="hidden")
     page.hover(page.page.locator("#network .scatterlayer .trace:nth-child(1) path.point").nth(mee))
-    page.page.wait_for_selector("#network .hoverlayer .hovertext")
-    text = page.hover_text()
+    hover.wait_for(state="visible")
+    text = hover.inner_text()
     assert "生态环境部" in text and "应对气候变化" in text and "line 159" in text
+    hb = hover.bounding_box()  # the whole box inside the window, not clipped by the plot
+    assert hb["x"] >= 0 and hb["y"] >= 0 and hb["x"] + hb["width"] <= 1400 and hb["y"] + hb["height"] <= 1000
+    assert page.count("#network .hoverlayer .hovertext") == 0  # no second, clippable plotly box
 
 
 def test_language_buttons_switch_labels(pages, open_page):
@@ -290,8 +294,8 @@ def test_org_page(pages, open_page, backend):
     }""")
     page.page.mouse.move(box["x"] + 6, box["y"] + 6)
     page.page.mouse.move(box["x"] + 8, box["y"] + 8, steps=2)
-    page.page.wait_for_selector("#org .hoverlayer .hovertext")
-    assert "价格司" in page.hover_text()
+    page.page.locator("#hover").wait_for(state="visible")
+    assert "价格司" in page.page.locator("#hover").inner_text() and "项职责" in page.page.locator("#hover").inner_text()
 
 
 def test_page_embeds_plotly_and_references_nothing_remote(pages):

@@ -128,6 +128,18 @@ function setLang(lang) {{
   document.documentElement.dataset.lang = lang;
 }}
 const drawn = Object.entries(FIGURES).map(([id, spec]) => Plotly.newPlot(id, spec.data, spec.layout, CONFIG));
+// traces with hoverinfo 'none' show their customdata in the page's hover box: kept inside the
+// window, never clipped by the plot's edge or covered by the toolbar
+Object.keys(FIGURES).forEach(id => {{
+  const div = document.getElementById(id);
+  drawn[Object.keys(FIGURES).indexOf(id)].then(() => {{
+    div.on('plotly_hover', e => {{
+      const p = e.points[0];
+      if (p && p.data.hoverinfo === 'none' && p.customdata) showHover(p.customdata, e.event || {{clientX: 20, clientY: 20}});
+    }});
+    div.on('plotly_unhover', () => hoverBox.style.display = 'none');
+  }});
+}});
 Promise.all(drawn).then(() => {{
   document.querySelectorAll('.lang button').forEach(b => b.addEventListener('click', () => setLang(b.dataset.lang)));
   setLang({json.dumps(default_lang)});
@@ -179,11 +191,11 @@ def network_figure(m: dict) -> dict:
         "data": [
             {"type": "scatter", "mode": "markers", "name": "flows", "x": mids["x"], "y": mids["y"],
              "marker": {"size": 10, "symbol": "diamond", "color": mids["color"], "opacity": 0.8},
-             "customdata": mids["hover"], "hovertemplate": "%{customdata}<extra></extra>"},
+             "customdata": mids["hover"], "hoverinfo": "none"},  # shown in the page's hover box
             {"type": "scatter", "mode": "markers+text", "name": "bodies", "x": xs, "y": ys,
              "text": _labels(nodes, "both"), "textposition": positions,
              "marker": {"size": size, "color": node_colour, "line": {"color": "#333", "width": 1}},
-             "customdata": [n["hover"] for n in nodes], "hovertemplate": "%{customdata}<extra></extra>"},
+             "customdata": [n["hover"] for n in nodes], "hoverinfo": "none"},
         ],
         "layout": {"font": {"family": FONT, "size": 13}, "showlegend": False, "annotations": annotations,
                    "dragmode": "pan", "hovermode": "closest",
@@ -230,47 +242,6 @@ def transfers(backend, output, year=2018, rollup=True, fmt="html") -> str:
 
 
 # ------------------------------------------------------------------ lineage
-
-
-def lineage_figure(m: dict) -> dict:
-    nodes, links = m["nodes"], m["links"]
-    today = current_date()
-    known = [d for n in nodes for d in (n["founding"], n["dissolution"]) if d]
-    earliest = min(known) if known else "1949-10-01"
-    data, row = [], {}
-    for i, n in enumerate(nodes):
-        row[n["id"]] = len(nodes) - i
-    for n in nodes:
-        start, end = n["founding"] or earliest, n["dissolution"] or today
-        y = row[n["id"]]
-        data.append({"type": "scatter", "mode": "lines+markers", "x": [start, end], "y": [y, y],
-                     "line": {"width": 10, "color": "#4e79a7" if not n["dissolution"] else "#9c9c9c",
-                              "dash": "solid" if n["founding"] else "dot"},
-                     "marker": {"size": 10}, "customdata": [n["hover"], n["hover"]],
-                     "hovertemplate": "%{customdata}<extra></extra>", "showlegend": False})
-    data.append({"type": "scatter", "mode": "text", "name": "names",
-                 "x": [n["founding"] or earliest for n in nodes], "y": [row[n["id"]] + 0.35 for n in nodes],
-                 "text": _labels(nodes, "both", " / "), "textposition": "top right",
-                 "hoverinfo": "skip", "showlegend": False})
-    annotations = []
-    for l in links:
-        a, b = nodes[l["source"]], nodes[l["target"]]
-        x = l["date"] or b["founding"] or a["dissolution"] or earliest
-        annotations.append({"x": x, "y": row[b["id"]], "ax": x, "ay": row[a["id"]], "xref": "x", "yref": "y",
-                            "axref": "x", "ayref": "y", "showarrow": True, "arrowhead": 2, "arrowwidth": 2,
-                            "arrowcolor": "#d62728", "standoff": 6, "startstandoff": 6, "text": "",
-                            "hovertext": l["hover"]})
-    return {
-        "id": "lineage", "caption": "时间轴 · Timeline (red arrows: predecessor → successor)",
-        "nodes": len(nodes), "links": len(links), "height": max(420, 70 * len(nodes)),
-        "data": data,
-        "layout": {"font": {"family": FONT, "size": 13}, "annotations": annotations, "hovermode": "closest",
-                   "hoverlabel": {"align": "left", "font": {"family": FONT, "size": 12}},
-                   "xaxis": {"type": "date", "title": {"text": "年份 year"}, "range": [earliest[:4] + "-01-01", f"{int(today[:4]) + 14}-12-31"]},
-                   "yaxis": {"visible": False, "range": [0, len(nodes) + 1]},
-                   "margin": {"l": 20, "r": 20, "t": 10, "b": 40}, "plot_bgcolor": "white"},
-        "labels": [{"trace": len(nodes), "attr": "text", **_label_sets(nodes, " / ")}],
-    }
 
 
 def lineage(backend, output, fmt="html") -> str:
@@ -362,7 +333,7 @@ def org_figure(m: dict) -> dict:
     treemap = {
         "type": "treemap", "ids": ids, "labels": labels, "parents": parents, "values": values,
         "branchvalues": "total", "text": texts, "textinfo": "label+text",
-        "customdata": hovers, "hovertemplate": "%{customdata}<extra></extra>",
+        "customdata": hovers, "hoverinfo": "none",  # shown in the page's hover box, never clipped
         "marker": {"colors": [colours[k] for k in kinds],
                    "line": {"color": lines, "width": [3 if c != "#ffffff" else 1 for c in lines]}},
         "maxdepth": 3, "tiling": {"packing": "squarify", "pad": 2}, "pathbar": {"visible": True},
