@@ -655,7 +655,7 @@ body {{ font-family: '{FONT}', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFan
 p.note {{ color: #555; max-width: 70em; font-size: 14px; }}
 g.arrow, g.lane-label, g.node.arrow-label {{ cursor: pointer; }}
 form.filters {{ font-size: 14px; margin: .4em 0 .8em; display: flex; flex-wrap: wrap; gap: .4em 1.2em; align-items: center; }}
-form.filters input[type=number] {{ width: 5em; }}
+form.filters input[type=number] {{ width: 5em; }} form.filters select {{ max-width: 24em; }}
 #figure .faded {{ opacity: .08; }} #figure .hidden {{ display: none; }} #figure .dim {{ opacity: .35; }}
 </style>
 </head>
