@@ -126,7 +126,7 @@ def test_exit_code_table_is_the_same_in_code_help_and_readme():
     (["query", "-e", "SELECT ?i WHERE { ?i a gk:NoSuchClass }", "--format", "csv"], exit_codes.NOTHING_FOUND),
     (["query", "-e", "CONSTRUCT { ?i a gk:X } WHERE { ?i a gk:NoSuchClass }"], exit_codes.NOTHING_FOUND),
     (["who", "黑洞蒸发", "--format", "json"], exit_codes.NOTHING_FOUND),
-    (["validate", "--data", str(BAD_GRAPH)], exit_codes.NOTHING_FOUND),
+    (["validate", "--no-bundled", "--data", str(BAD_GRAPH)], exit_codes.NOTHING_FOUND),
     (["query", "-e", "SELECT ?i WHERE { ?i a }"], exit_codes.BAD_INPUT),
     (["who", "价格", "--on", "2023-02-30"], exit_codes.BAD_INPUT),
     (["history", "火星管理局"], exit_codes.NOTHING_FOUND),
@@ -201,14 +201,14 @@ def test_severities_are_coloured_only_on_a_terminal_and_never_with_no_color(monk
 def test_validate_report_is_coloured_on_a_terminal(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     runner = CliRunner()
-    plain = run(runner, "validate", "--data", str(BAD_GRAPH))
+    plain = run(runner, "validate", "--no-bundled", "--data", str(BAD_GRAPH))
     assert plain.exit_code == 1 and not ANSI.search(plain.output) and "[Violation]" in plain.output
     monkeypatch.setattr("govkg.cli.output_options.stdout_is_terminal", lambda: True)
     monkeypatch.setenv("GOVKG_PAGER", "cat")
-    coloured = run(runner, "validate", "--data", str(BAD_GRAPH))
+    coloured = run(runner, "validate", "--no-bundled", "--data", str(BAD_GRAPH))
     assert re.search(r"\x1b\[31m(\x1b\[[0-9;]*m)*\[Violation\]", coloured.output), coloured.output
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not ANSI.search(run(runner, "validate", "--data", str(BAD_GRAPH)).output)
+    assert not ANSI.search(run(runner, "validate", "--no-bundled", "--data", str(BAD_GRAPH)).output)
 
 
 def _pty_run(args, env, rows=12, cols=100):

@@ -96,6 +96,11 @@ def test_timeline_in_chromium_reads_without_overlaps(drawn, browser, backend):
         ticks = {t["text"] for t in texts if "tick" in t["cls"]}
         assert {"1952", "1998", "2003", "2008", "2018", "2023"} <= ticks
         assert max(int(y) for y in ticks) <= int(T.today()[:4])
+        # a screenshot shows every reorganisation's colour (arrows and legend drawn, not blank)
+        shot = page.page.screenshot(full_page=True)
+        colours = _colours(browser, shot)
+        for ev in m["events"]:
+            assert _near(colours, ev["colour"]), ev
         # hovering an arrow shows the duty and its source passage
         k = next(i for i, a in enumerate(m["arrows"]) if a["to"] == "inst:nhsa")
         arrow = page.page.locator(f"#figure g#arrow{k} polygon").first  # the arrow head
@@ -106,55 +111,79 @@ def test_timeline_in_chromium_reads_without_overlaps(drawn, browser, backend):
         hover.wait_for(state="visible")
         text = hover.inner_text()
         assert "国家医疗保障局" in text and "药品和医疗服务价格管理" in text and "来源 source" in text
-        # a screenshot shows every reorganisation's colour (arrows and legend drawn, not blank)
-        shot = page.page.screenshot(full_page=True)
-        colours = _colours(shot)
-        for ev in m["events"]:
-            assert _near(colours, ev["colour"]), ev
     finally:
         page.close()
 
 
-def _colours(png: bytes) -> set:
-    """The set of RGB colours in a PNG (any colour type Chromium writes: RGB or RGBA, 8 bit)."""
-    import struct
-    import zlib
+def test_in_page_filters_match_the_cli_filters(drawn, browser, backend):
+    """The page's body / domain / year controls show the transfers the CLI's --body, --domain,
+    --since would draw (the same rule), and fade the rest; lane names say what the sources record."""
+    m = T.timeline_model(backend)
+    s = T.graphs.snapshot(backend)
+    domain = sorted(T._match_domains(s, ("价格",)))[0]
+    page = Page(browser, drawn["html"])
 
-    pos, idat, width, height, ctype = 8, b"", 0, 0, 2
-    while pos < len(png):
-        length, kind = struct.unpack(">I4s", png[pos:pos + 8])
-        chunk = png[pos + 8:pos + 8 + length]
-        if kind == b"IHDR":
-            width, height, _, ctype = struct.unpack(">IIBB", chunk[:10])
-        elif kind == b"IDAT":
-            idat += chunk
-        pos += 12 + length
-    bpp = 4 if ctype == 6 else 3
-    raw = zlib.decompress(idat)
-    stride = width * bpp
-    prev = bytearray(stride)
-    seen = set()
-    for row in range(height):
-        f = raw[row * (stride + 1)]
-        line = bytearray(raw[row * (stride + 1) + 1:(row + 1) * (stride + 1)])
-        for i in range(stride):
-            a = line[i - bpp] if i >= bpp else 0
-            b = prev[i]
-            c = prev[i - bpp] if i >= bpp else 0
-            if f == 1:
-                line[i] = (line[i] + a) & 255
-            elif f == 2:
-                line[i] = (line[i] + b) & 255
-            elif f == 3:
-                line[i] = (line[i] + (a + b) // 2) & 255
-            elif f == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        for i in range(0, stride, bpp):
-            seen.add(tuple(line[i:i + 3]))
-        prev = line
-    return seen
+    def shown():
+        return int(page.page.evaluate("document.body.dataset.shown"))
+
+    def count(**kw):
+        return sum(1 for a in T.timeline_model(backend, **kw)["arrows"] if a["kind"] == "transfer")
+
+    try:
+        total = sum(1 for a in m["arrows"] if a["kind"] == "transfer")
+        assert shown() == total
+        page.page.select_option("#f-domain", domain)
+        assert shown() == count(domains=(domain,)) < total
+        visible = page.page.evaluate("""() => [...document.querySelectorAll('#figure g.edge.arrow')]
+            .filter(g => !g.classList.contains('faded')).length""")
+        assert visible == shown()
+        labels = page.page.evaluate("""() => [...document.querySelectorAll('#figure g.arrow-label')]
+            .filter(g => !g.classList.contains('hidden')).map(g => g.textContent.trim())""")
+        assert labels and all("价格" in text or "药品" in text for text in labels), labels
+        page.page.click("#f-reset")
+        assert shown() == total
+        page.page.select_option("#f-body", "inst:nda")
+        assert shown() == count(body="inst:nda")
+        page.page.click("#f-reset")
+        page.page.fill("#f-since", "2020")
+        page.page.dispatch_event("#f-since", "input")
+        assert shown() == count(since=2020)
+        assert f"showing {shown()} of {total}" in page.page.locator("#f-status").inner_text()
+        # a lane's name: what the sources record about the body
+        lane = page.page.locator("#figure g[id='lane:inst:nao'] text")
+        lane.scroll_into_view_if_needed()
+        box = lane.bounding_box()
+        page.page.mouse.move(box["x"] + 4, box["y"] + box["height"] / 2, steps=2)
+        page.page.locator("#hover").wait_for(state="visible")
+        assert "审计署" in page.page.locator("#hover").inner_text()
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def _colours(context, png: bytes) -> set:
+    """The set of RGB colours in a PNG screenshot, decoded by the browser itself (a canvas on a
+    blank page: fast, and the same pixels the reader sees)."""
+    import base64
+
+    page = context.new_page()
+    try:
+        found = page.evaluate("""async (data) => {
+            const img = new Image();
+            img.src = 'data:image/png;base64,' + data;
+            await img.decode();
+            const canvas = document.createElement('canvas');
+            canvas.width = img.width; canvas.height = img.height;
+            const ctx = canvas.getContext('2d');
+            ctx.drawImage(img, 0, 0);
+            const px = ctx.getImageData(0, 0, img.width, img.height).data;
+            const seen = new Set();
+            for (let i = 0; i < px.length; i += 4) seen.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
+            return [...seen];
+        }""", base64.b64encode(png).decode("ascii"))
+    finally:
+        page.close()
+    return {(c >> 16 & 255, c >> 8 & 255, c & 255) for c in found}
 
 
 def _near(colours: set, hex_colour: str, tolerance: int = 12) -> bool:
@@ -246,6 +275,7 @@ def test_filters_choose_the_transfers(backend, args, expect, tmp_path):
     (["--since", "2019", "--until", "2010"], "after --until"),
     (["--since", "1960", "--until", "1970"], "no duty transfers recorded"),
     (["--body", "火星管理局"], "火星管理局"),
+    (["--since", "2099"], "after this year"),
 ])
 def test_timeline_bad_filters_exit_2(tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)
@@ -272,3 +302,33 @@ def test_png_without_a_cjk_font_is_refused(tmp_path, monkeypatch):
         assert "fonts-noto-cjk" in result.output and not (tmp_path / "x.png").exists()
     monkeypatch.delenv("FONTCONFIG_FILE")
     assert CliRunner().invoke(cli, ["viz", "org", "-o", "x.svg"]).exit_code == 0  # SVG keeps its text
+
+
+def test_labels_of_close_dates_take_separate_rows(backend):
+    """Two transfers to one body a few weeks apart: their labels would sit on top of each other
+    on the receiver's lane; the layout gives the second a row of its own (and the lane grows)."""
+    m = T.timeline_model(backend)
+    first = next(a for a in m["arrows"] if a["kind"] == "transfer" and a["to"] == "inst:mee")
+    m["arrows"].append({**first, "date": "2018-05-01", "label": "另一项职责的标签文字"})
+    lay = T.layout(m)
+    mee = [lab for lab in lay["labels"] if lab["arrow"]["to"] == "inst:mee"]
+    boxes = [(lab["x"], lab["y"] - T.LABEL_ROW / 2, lab["x"] + lab["w"], lab["y"] + T.LABEL_ROW / 2) for lab in lay["labels"]]
+    assert len(mee) >= 2 and len({lab["row"] for lab in mee}) >= 2
+    assert [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5] == []
+
+
+@pytest.mark.parametrize("kind, args, present, absent", [
+    ("lineage", [], ["前身 → 后继", "机关 institution"], ["arrow width", "arrow colour", "内设机构 department"]),
+    ("timeline", ["--domain", "价格"], ["arrow width", "2018-03-17 2018年国务院机构改革"], ["predecessor → successor", "管理的国家局"]),
+])
+def test_legend_explains_what_is_drawn_and_nothing_else(tmp_path, kind, args, present, absent):
+    out = tmp_path / "p.svg"
+    viz(kind, *args, "-o", str(out))
+    root = ET.fromstring(out.read_bytes())
+    legend = " ".join(t.text or "" for g in root.iter(f"{SVG}g") if "legend" in (g.get("class") or "")
+                      for t in g.iter(f"{SVG}text"))
+    for words in present:
+        assert words in legend, words
+    for words in absent:
+        assert words not in legend, words

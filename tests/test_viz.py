@@ -114,59 +114,147 @@ def open_page(browser):
 # ------------------------------------------------------------------ HTML in Chromium
 
 
+SANKEY_GEOMETRY = """() => {
+  const svg = document.querySelector('#sankey svg');
+  const frame = svg.getBoundingClientRect();
+  const bars = [...svg.querySelectorAll('rect.bar')].map(r => ({body: r.dataset.body,
+      x: r.x.baseVal.value, y: r.y.baseVal.value, w: r.width.baseVal.value, h: r.height.baseVal.value}));
+  const crossings = [];
+  for (const band of svg.querySelectorAll('path.band')) {
+    for (const b of bars) {
+      if (b.body === band.dataset.from || b.body === band.dataset.to) continue;
+      for (let i = 1; i < 4; i++) for (let j = 1; j < 8; j++) {
+        const p = new DOMPoint(b.x + b.w * i / 4, b.y + b.h * j / 8);
+        if (band.isPointInFill(p)) { crossings.push([band.dataset.from, band.dataset.to, b.body]); i = j = 99; }
+      }
+    }
+  }
+  const box = el => { const r = el.getBoundingClientRect(); return {text: el.textContent, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom}; };
+  return {frame: {x0: frame.left, y0: frame.top, x1: frame.right, y1: frame.bottom}, crossings,
+          bands: [...svg.querySelectorAll('path.band')].map(p => ({from: p.dataset.from, to: p.dataset.to, link: +p.dataset.link})),
+          numbers: [...svg.querySelectorAll('text.number')].map(t => ({link: +t.dataset.link, ...box(t)})),
+          labels: [...svg.querySelectorAll('g.node-label text, g.frame text')].map(box),
+          legend: svg.querySelector('#sankey-legend') ? svg.querySelector('#sankey-legend').textContent : '',
+          caption: svg.querySelector('g.caption') ? svg.querySelector('g.caption').textContent : '',
+          receivers: [...svg.querySelectorAll('g.node-label')].map(g => ({body: g.dataset.body, text: g.textContent}))};
+}"""
+
+
+def _overlaps(boxes):
+    return [(a["text"], b["text"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > 1 and min(a["y1"], b["y1"]) - max(a["y0"], b["y0"]) > 1]
+
+
+def check_sankey(page, m):
+    """What a reader of the Sankey relies on, read from the drawn page: no band runs through a
+    body it does not connect, every flow has its number, every body is named, nothing overlaps
+    or leaves the picture, the legend names every reorganisation, the caption its source."""
+    g = page.page.evaluate(SANKEY_GEOMETRY)
+    assert g["crossings"] == []
+    assert len(g["bands"]) == len(m["links"])
+    numbers = {n["link"]: n["text"] for n in g["numbers"]}
+    assert numbers == {i: str(l["weight"]) for i, l in enumerate(m["links"])}
+    named = {r["body"]: r["text"] for r in g["receivers"]}
+    for l in m["links"]:
+        for end in (l["from"], l["to"]):
+            n = next(x for x in m["nodes"] if x["id"] == end)
+            assert n["zh"] in named[end], end
+    texts = g["labels"] + g["numbers"]
+    assert _overlaps(texts) == []
+    for t in texts:
+        assert g["frame"]["x0"] - 0.5 <= t["x0"] and t["x1"] <= g["frame"]["x1"] + 0.5, t
+        assert g["frame"]["y0"] - 0.5 <= t["y0"] and t["y1"] <= g["frame"]["y1"] + 0.5, t
+    for l in m["links"]:
+        assert l["event_zh"] in g["legend"] and l["date"] in g["legend"]
+    assert "带宽与数字" in g["legend"] and "只划出" in g["legend"]
+    assert g["caption"].startswith("来源") and "Source:" in g["caption"]
+    return g
+
+
 def test_transfers_2018_page(pages, open_page, backend):
     m = model.transfers_model(backend, 2018)
     assert (len(m["nodes"]), len(m["links"])) == (12, 11)
-    ndrc_out = [l for l in m["links"] if l["from"] == "inst:ndrc"]
-    assert len(ndrc_out) == 7
-
+    detail = model.transfers_model(backend, 2018, rollup=False)
     page = open_page(pages["transfers"])
     assert page.errors == [] and page.remote == []
-    # Sankey: one node per body, one link per flow
-    assert page.count("#sankey g.sankey-node") == 12
-    assert page.count("#sankey path.sankey-link") == 11
+    # Sankey: one bar per body (departments apart), one band per flow
+    assert page.count("#sankey rect.bar") == len(detail["nodes"]) == 19
+    assert page.count("#sankey path.band") == len(detail["links"]) == 17
+    check_sankey(page, detail)
+    # departments framed with the NDRC; the bureau it manages outside the frame, marked
+    frame = page.page.locator("#sankey g.frame[data-body='inst:ndrc']")
+    assert "国家发展和改革委员会" in frame.text_content()
+    inside = page.page.evaluate("""() => {
+        const f = document.querySelector("#sankey g.frame[data-body='inst:ndrc'] rect").getBBox();
+        return [...document.querySelectorAll('#sankey rect.bar')].filter(r => {
+            const b = r.getBBox(); return b.x >= f.x && b.x + b.width <= f.x + f.width && b.y >= f.y && b.y + b.height <= f.y + f.height;
+        }).map(r => r.dataset.body);
+    }""")
+    assert "dept:ndrc-price" in inside and "inst:state-bureau-material-reserve" not in inside
+    assert page.count("#sankey rect.bar.bureau[data-body='inst:state-bureau-material-reserve']") == 1
     # network view: one arrow per flow, one marker per body
     assert page.count("#network g.annotation") == 11
     assert page.count("#network .scatterlayer .trace:nth-child(2) path.point") == 12
-    assert page.page.get_attribute("#sankey", "data-nodes") == "12"
-    # a legend for every colour, and a caption naming the source and the date
-    legend = page.page.locator("#legend").inner_text()
-    assert "2018年国务院机构改革" in legend and "只划入" in legend and "number of duties" in legend
-    assert "来源" in page.page.locator("p.caption").inner_text()
 
-    # hovering a body shows its label
-    ndrc = next(i for i, n in enumerate(m["nodes"]) if n["id"] == "inst:ndrc")
-    page.page.locator("#sankey g.sankey-node").nth(ndrc).locator("rect").hover()
-    page.page.wait_for_selector("#sankey .hoverlayer .hovertext")
-    assert "国家发展和改革委员会" in page.hover_text() and "gave: 33" in page.hover_text()
+    # hovering a band shows its duties with their text and source, inside the window
+    k = next(i for i, l in enumerate(detail["links"]) if l["from"] == "dept:ndrc-climate-change")
+    band = page.page.locator(f"#sankey path.band[data-link='{k}']")
+    band.scroll_into_view_if_needed()
+    num = page.page.locator(f"#sankey text.number[data-link='{k}']").bounding_box()
+    page.page.mouse.move(num["x"] + num["width"] / 2, num["y"] + num["height"] / 2, steps=2)
+    hover = page.page.locator("#hover")
+    hover.wait_for(state="visible")
+    text = hover.inner_text()
+    assert "生态环境部" in text and "应对气候变化" in text and "来源" in text
+    hb = hover.bounding_box()
+    assert hb["x"] >= 0 and hb["y"] >= 0 and hb["x"] + hb["width"] <= 1400 and hb["y"] + hb["height"] <= 1000
 
     # hovering a flow in the network view shows the duties, their text and source
     mee = next(i for i, l in enumerate(m["links"]) if l["to"] == "inst:mee")
+    page.page.mouse.move(0, 0)
+    page.page.locator("#hover").wait_for(state="hidden")
     page.hover(page.page.locator("#network .scatterlayer .trace:nth-child(1) path.point").nth(mee))
-    page.page.wait_for_selector("#network .hoverlayer .hovertext")
-    text = page.hover_text()
+    hover.wait_for(state="visible")
+    text = hover.inner_text()
     assert "生态环境部" in text and "应对气候变化" in text and "line 159" in text
+    hb = hover.bounding_box()  # the whole box inside the window, not clipped by the plot
+    assert hb["x"] >= 0 and hb["y"] >= 0 and hb["x"] + hb["width"] <= 1400 and hb["y"] + hb["height"] <= 1000
+    assert page.count("#network .hoverlayer .hovertext") == 0  # no second, clippable plotly box
 
 
 def test_language_buttons_switch_labels(pages, open_page):
     page = open_page(pages["transfers"])
-    labels = lambda: page.page.locator("#sankey g.sankey-node text").all_text_contents()  # noqa: E731
-    assert any("国家发展和改革委员会" in t for t in labels())
+
+    def shown():
+        return page.page.evaluate("""() => [...document.querySelectorAll('#sankey g.node-label text, #sankey g.frame text')]
+            .filter(t => getComputedStyle(t).display !== 'none').map(t => t.textContent)""")
+
+    assert any("国家发展和改革委员会" in t for t in shown()) and any("Commission" in t for t in shown())
     page.page.click("button[data-lang='en']")
-    en = labels()
+    en = shown()
     assert any("National Development and Reform Commission" in t for t in en)
     assert not any(re.search(r"[\u4e00-\u9fff]", t) for t in en)
     page.page.click("button[data-lang='zh']")
-    assert not any("Commission" in t for t in labels())
+    assert not any("Commission" in t for t in shown())
     assert page.errors == []
 
 
 def test_all_transfers_page(pages, open_page, backend):
-    m = model.transfers_model(backend, None)
+    """Every reorganisation: bands crossing a layer go round the bodies in it (国家物资储备局 →
+    国家粮食和物资储备局 never through the NDRC), each coloured as the legend says."""
+    m = model.transfers_model(backend, None, rollup=False)
     page = open_page(pages["all"])
     assert page.errors == [] and page.remote == []
-    assert page.count("#sankey g.sankey-node") == len(m["nodes"]) == 21
-    assert page.count("#sankey path.sankey-link") == len(m["links"]) == 21
+    assert page.count("#sankey rect.bar") == len(m["nodes"]) == 28
+    assert page.count("#sankey path.band") == len(m["links"]) == 27
+    check_sankey(page, m)
+    colours = page.page.evaluate("""() => [...document.querySelectorAll('#sankey path.band')].map(
+        p => [p.dataset.link, p.getAttribute('fill')])""")
+    legend = page.page.evaluate("""() => [...document.querySelectorAll('#sankey-legend g.legend-item')].map(
+        g => [g.querySelector('rect').getAttribute('fill'), g.textContent])""")
+    for link, fill in colours:
+        l = m["links"][int(link)]
+        assert any(c == fill and l["event_zh"] in words for c, words in legend), (l["event_zh"], fill)
 
 
 def test_lineage_page(pages, open_page, backend):
@@ -184,21 +272,30 @@ def test_lineage_page(pages, open_page, backend):
 
 
 def test_org_page(pages, open_page, backend):
+    """The org chart reads as a tree: the institution, then its own duties, its departments and
+    the bureaus it manages, every body named with its number of duties, readable at first sight."""
     m = model.org_model(backend, "2025-01-01")
     assert len(m["nodes"]) == 1 + 27 + 3 + 156  # 国家粮食局 no longer retained after 2018
     page = open_page(pages["org"])
     assert page.errors == [] and page.remote == []
-    assert page.count("#org g.slice") == len(m["nodes"])
+    shown = page.page.evaluate("""() => [...document.querySelectorAll('#org g.slice text.slicetext')]
+        .filter(t => { const r = t.getBoundingClientRect(); return r.width > 4 && r.height > 4
+                       && getComputedStyle(t).opacity !== '0'; })
+        .map(t => t.textContent)""")
+    for n in m["nodes"]:
+        if n["kind"] in ("department", "bureau"):
+            assert any(s.startswith(n["zh"]) and f"{n['duties']} 项职责" in s for s in shown), n["zh"]
+    assert any(s.startswith("管理的国家局") for s in shown) and any(s.startswith("内设机构") for s in shown)
     box = page.page.evaluate("""() => {
         const s = [...document.querySelectorAll('#org g.slice')].find(
-            g => g.querySelector('text.slicetext') && g.querySelector('text.slicetext').textContent === '价格司');
+            g => g.querySelector('text.slicetext') && g.querySelector('text.slicetext').textContent.startsWith('价格司'));
         const r = s.querySelector('path.surface').getBoundingClientRect();
         return {x: r.x, y: r.y};
     }""")
     page.page.mouse.move(box["x"] + 6, box["y"] + 6)
     page.page.mouse.move(box["x"] + 8, box["y"] + 8, steps=2)
-    page.page.wait_for_selector("#org .hoverlayer .hovertext")
-    assert "价格司" in page.hover_text()
+    page.page.locator("#hover").wait_for(state="visible")
+    assert "价格司" in page.page.locator("#hover").inner_text() and "项职责" in page.page.locator("#hover").inner_text()
 
 
 def test_page_embeds_plotly_and_references_nothing_remote(pages):
@@ -281,3 +378,42 @@ def test_viz_bad_input_exit_2(tmp_path, monkeypatch, args, message):
     result = CliRunner().invoke(cli, ["viz", *args])
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
+
+
+class _FakeSnapshot:
+    """Just what the Sankey layout asks of a snapshot: departments, managers, labels."""
+    unit_of = {"d:a1": "i:a"}
+    institutions = {"i:b": {"managed_by": ["i:a"]}}
+
+    def institution_of(self, body):
+        return self.unit_of.get(body, body)
+
+    def label(self, body, lang="zh"):
+        return body
+
+
+def test_sankey_bands_run_forward_even_when_duties_come_back():
+    """A gave to B in 2003 and B gave back to A in 2018, and a body gives to itself: every band
+    still runs left to right (the receiver gets a second bar, named "again"), between bars only."""
+    from govkg.viz import sankey
+
+    def node(i, gave, received):
+        return {"id": i, "zh": i, "en": i, "kind": "institution", "gave": gave, "received": received,
+                "hover": i, "column": 0}
+
+    def link(a, b, w, date):
+        return {"from": a, "to": b, "weight": w, "date": date, "event": "e" + date, "event_zh": date,
+                "event_en": date, "hover": "", "duties": []}
+
+    m = {"nodes": [node("i:a", 3, 2), node("i:b", 3, 4), node("d:a1", 1, 0), node("i:c", 0, 1)],
+         "links": [link("i:a", "i:b", 3, "2003"), link("i:b", "i:a", 2, "2018"), link("d:a1", "i:c", 1, "2018"),
+                   link("i:b", "i:b", 1, "2018")]}
+    lay = sankey.layout(m, _FakeSnapshot())
+    assert [(b["from"], b["to"]) for b in lay["bands"]] == [(l["from"], l["to"]) for l in m["links"]]
+    bars = lay["bars"]
+    for band in lay["bands"]:
+        for piece in band["pieces"]:
+            assert piece["x1"] > piece["x0"]
+            assert not [b for b in bars if piece["x0"] + 0.5 < b["x1"] and b["x0"] < piece["x1"] - 0.5]
+    assert sum(1 for b in bars if b["id"] == "i:a") == 2 and sum(1 for b in bars if b["id"] == "i:b") == 2
+    assert any("again" in " ".join(l["en"]) for l in lay["labels"])

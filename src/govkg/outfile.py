@@ -146,6 +146,49 @@ def check_target(path: str | os.PathLike | None, inputs: Iterable = (), label: s
     return info
 
 
+@contextmanager
+def temporary_output(path: str | os.PathLike, inputs: Iterable = (), label: str = "-o") -> Iterator[str]:
+    """A private file name for writers that want a path (Graphviz, the picture writers); what
+    they wrote is put in place through :func:`open_output` when the block succeeds.
+
+    The file lives in a private temporary directory, never beside the target: a failure, a full
+    disk, Ctrl-C or SIGTERM/SIGHUP while the writer runs (even a child process such as Graphviz)
+    removes it and leaves the target as it was.
+    """
+    name = os.fspath(path)
+    check_target(name, inputs, label)
+    suffix = Path(name).suffix
+    try:
+        directory = tempfile.mkdtemp(prefix="govkg-out-")
+    except OSError as exc:
+        raise _fail(label, name, f"no temporary directory: {_why(exc)}") from None
+    scratch = os.path.join(directory, "output" + suffix)
+    try:
+        with _cleanup_on_signals():
+            yield scratch
+            with open(scratch, "rb") as written:
+                data = written.read()
+        _remove_tree(directory)  # before the write: a signal during it ends the process at once
+        write_output(name, data, inputs=inputs, label=label)
+    except _Terminated as exc:
+        _remove_tree(directory)
+        signal.signal(exc.signum, signal.SIG_DFL)
+        os.kill(os.getpid(), exc.signum)
+        raise
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        raise _fail(label, name, _why(exc)) from None
+    finally:
+        _remove_tree(directory)
+
+
+def _remove_tree(directory: str) -> None:
+    import shutil
+
+    shutil.rmtree(directory, ignore_errors=True)
+
+
 def write_output(path, data: bytes | str, inputs: Iterable = (), label: str = "-o") -> None:
     """Write all of ``data`` to ``path`` through :func:`open_output`."""
     with open_output(path, binary=isinstance(data, bytes), inputs=inputs, label=label) as handle:

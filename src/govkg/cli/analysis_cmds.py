@@ -181,6 +181,11 @@ def _year_range(since, until):
             raise InputError(f"{flag}: not a plausible year: {value}")
     if since is not None and until is not None and since > until:
         raise InputError(f"--since {since} is after --until {until}")
+    from govkg.dates import today
+
+    this_year = int(today()[:4])
+    if since is not None and since > this_year:
+        raise InputError(f"--since {since}: after this year ({this_year}); the sources record nothing yet")
     return since, until
 
 
@@ -249,7 +254,7 @@ def viz(ctx, kind, year, all_years, on, body, domains, since, until, departments
             raise InputError("the plan picture is an HTML page: use -o FILE.html or --format html")
         from govkg.viz.plan import plan_page
 
-        with out.file_path() as path:
+        with out.file_path(inputs=graph.data) as path:
             info = plan_page(backend, path)
         click.echo(f"wrote {out.path} ({info})", err=True)
         return
@@ -260,7 +265,7 @@ def viz(ctx, kind, year, all_years, on, body, domains, since, until, departments
         from govkg.viz import html as renderer
     else:
         from govkg.viz import static as renderer
-    with out.file_path() as path:
+    with out.file_path(inputs=graph.data) as path:
         if kind == "transfers":
             info = renderer.transfers(backend, path, year=year, rollup=not departments, fmt=fmt)
         elif kind == "lineage":

@@ -173,22 +173,15 @@ class Output:
             stream.flush()
 
     @contextmanager
-    def file_path(self):
-        """A temporary path beside ``-o FILE`` for writers that want a file name (Graphviz,
-        the HTML writer); renamed into place only when the block succeeds."""
+    def file_path(self, inputs=()):
+        """A private path for writers that want a file name (Graphviz, the HTML writer); what
+        they wrote replaces ``-o FILE`` only when the block succeeds (``govkg.outfile``)."""
         if self.path is None:
             raise InputError("this output needs a file: give -o FILE")
-        target = Path(self.path)
-        directory = target.parent if str(target.parent) else Path(".")
-        if not directory.is_dir():
-            raise InputError(f"-o {self.path}: cannot write: directory {directory} does not exist")
-        tmp = directory / f".{target.name}.{os.getpid()}.tmp{target.suffix}"
-        try:
-            yield str(tmp)
-            write_file(self.path, tmp.read_bytes())  # atomic for files, streamed into FIFOs/devices
-        finally:
-            if tmp.exists():
-                tmp.unlink()
+        from govkg.outfile import temporary_output
+
+        with temporary_output(self.path, inputs=inputs) as path:
+            yield path
         self.written = True
 
 

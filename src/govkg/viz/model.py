@@ -187,7 +187,7 @@ def org_model(backend, on: str | None = None, root: str = "inst:ndrc") -> dict:
         a = g.nodes[child]
         n = len(duties_of(child))
         kind = "department" if relation == "unit" else "bureau"
-        tag = "" if kind == "department" else "（管理 managed）"
+        tag = "" if kind == "department" else "（管理）"
         # the sources stop recording it, or give it neither a date nor a duty: never drawn as current
         unknown = (child in stops and stops[child] <= on) or (
             kind == "bureau" and not a.get("founding") and n == 0)

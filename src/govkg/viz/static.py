@@ -196,7 +196,7 @@ def transfers_dot(m: dict, s, rollup: bool = True) -> str:
         label = f"{l['weight']} 项" if m["year"] else f"{l['weight']} 项（{(l['date'] or '')[:4]}）"
         tip = (f"{m['nodes'][l['source']]['zh']} → {m['nodes'][l['target']]['zh']}，{l['date']}，{l['weight']} 项职责："
                + "；".join(d["zh"] for d in l["duties"]))
-        lines.append(f"  {ids[l['from']]} -> {ids[l['to']]} {_attrs(label=label, penwidth=str(round(1 + 0.8 * min(l['weight'], 10), 1)), color=colour[l['event'] or ''], fontcolor=colour[l['event'] or ''], arrowsize='0.8', tooltip=tip, labeltooltip=tip)};")
+        lines.append(f"  {ids[l['from']]} -> {ids[l['to']]} {_attrs(label=label, penwidth=str(round(1 + 0.8 * min(l['weight'], 10), 1)), color=colour[l['event'] or ''], fontcolor=colour[l['event'] or ''], arrowsize='0.8', decorate='true', tooltip=tip, labeltooltip=tip)};")
     rows = [(f"fill:{ROLE_FILL[0]}", "只划出 gave duties only"), (f"fill:{ROLE_FILL[1]}", "划出并划入 gave and received"),
             (f"fill:{ROLE_FILL[2]}", "只划入 received duties only"),
             (f"border:{BUREAU_BORDER}", "橙色边框：部委管理的国家局 orange border: a bureau managed by a ministry")]

@@ -32,13 +32,13 @@ FONT = "Noto Sans CJK SC"
 START_YEAR = 1952
 #: Before this year the axis is compressed (few events; the lanes still show what existed).
 COMPRESS_BEFORE = 1998
-PT_PER_YEAR = 34.0
+PT_PER_YEAR = 28.0
 PT_PER_YEAR_COMPRESSED = 5.0
 LANE = 26.0          # height of a lane without label rows
 LABEL_ROW = 16.0     # height of one row of arrow labels (a CJK line box is ~1.45 em)
 LABEL_SIZE = 9.5
 LANE_SIZE = 11.0
-ARROW_GAP = 4.5      # points between arrows of the same date
+ARROW_GAP = 10.0     # points between arrows of the same date (the axis widens there to fit them)
 LEAD = 2.5           # years of dashed lead-in drawn before a body's first record
 PALETTE = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
 KIND_COLOUR = {"institution": "#4e79a7", "department": "#8fb8de", "bureau": "#f28e2b"}
@@ -261,7 +261,10 @@ def timeline_model(backend, body: str | None = None, domains: tuple[str, ...] = 
                 hover.append(f"&nbsp;&nbsp;来源 source: {html.escape(src.get('locator') or src['id'])} {html.escape(quote)}")
         if len(duties) > 8:
             hover.append(f"… +{len(duties) - 8}")
+        domains = sorted({dm["id"] for d in duties for dm in d.get("domains", [])})
         arrows.append({"kind": "transfer", "date": date, "from": giver, "to": taker, "event": event,
+                       "bodies": sorted({giver, taker, s.institution_of(giver), s.institution_of(taker)}),
+                       "domains": domains,
                        "event_zh": ev["zh"], "event_en": ev["en"], "colour": colours[event],
                        "duties": [{"id": d["id"], "zh": d["zh"], "en": d["en"], "text": d["text"],
                                    "sources": d["sources"]} for d in duties],
@@ -269,6 +272,7 @@ def timeline_model(backend, body: str | None = None, domains: tuple[str, ...] = 
                        "tooltip": f"{s.label(giver)} → {s.label(taker)}，{date}：" + "；".join(d["zh"] for d in duties)})
     for l in successions:
         arrows.append({"kind": "successor", "date": l["date"], "from": l["from"], "to": l["to"], "event": None,
+                       "bodies": sorted({l["from"], l["to"]}), "domains": [],
                        "colour": SUCCESSOR_COLOUR, "duties": [], "label": "",
                        "hover": f"<b>{html.escape(s.label(l['from']))} → {html.escape(s.label(l['to']))}</b><br>"
                                 f"{l['date']} 前身 → 后继 predecessor → successor",
@@ -284,7 +288,8 @@ def timeline_model(backend, body: str | None = None, domains: tuple[str, ...] = 
         title = {"zh": "机构沿革：前身与后继", "en": "Lineage: predecessors and successors"}
     elif body:
         title = {"zh": f"{s.label(body)}的职责变迁时间线", "en": f"Timeline of duties: {s.label(body, 'en')}"}
-    return {"kind": "timeline", "title": title, "since": first, "until": last,
+    domain_names = {d: s.names(d) for a in arrows for d in a["domains"]}
+    return {"kind": "timeline", "title": title, "since": first, "until": last, "domains": domain_names,
             "filters": {"body": body, "domains": sorted(wanted) if wanted else [], "since": since, "until": until},
             "lanes": lanes, "arrows": arrows, "events": legend_events,
             "caption": captions.caption(backend, passages or None)}
@@ -293,18 +298,27 @@ def timeline_model(backend, body: str | None = None, domains: tuple[str, ...] = 
 # ------------------------------------------------------------------ layout (points, y downwards)
 
 
-def x_scale(first: int, last: int):
-    """Year → x. Before 1998 (when the axis starts earlier) the years are compressed."""
+def x_scale(first: int, last: int, windows: dict[float, float] | None = None):
+    """Year → x. Before 1998 (when the axis starts earlier) the years are compressed.
+
+    ``windows``: year → extra points inserted at that moment, so that the arrows of a busy date
+    (2018: 20 of them) stand side by side instead of in a bundle. A date that ends something is
+    drawn at the end of its window (``end=True``), one that starts something at its start."""
     end = last + 1
     knee = COMPRESS_BEFORE if first < COMPRESS_BEFORE < end else None
+    windows = windows or {}
 
-    def x(year: float) -> float:
-        year = min(max(year, first), end)
+    def base(year: float) -> float:
         if knee is None:
             return (year - first) * PT_PER_YEAR
         if year <= knee:
             return (year - first) * PT_PER_YEAR_COMPRESSED
         return (knee - first) * PT_PER_YEAR_COMPRESSED + (year - knee) * PT_PER_YEAR
+
+    def x(year: float, end_of_window: bool = False) -> float:
+        year = min(max(year, first), end)
+        extra = sum(w for at, w in windows.items() if at < year or (end_of_window and at == year))
+        return base(year) + extra
 
     return x, knee
 
@@ -312,37 +326,52 @@ def x_scale(first: int, last: int):
 def layout(m: dict) -> dict:
     """Where everything goes: lane rows, bars, arrows, labels, axis, legend, caption (points)."""
     first, last = m["since"], m["until"]
-    xs, knee = x_scale(first, last)
+    by_date = defaultdict(list)
+    for a in m["arrows"]:
+        by_date[a["date"]].append(a)
+    windows = {_year(date): ARROW_GAP * (len(group) - 1) + 12 for date, group in by_date.items() if len(group) > 1}
+    xs, knee = x_scale(first, last, windows)
     name_w = max(text_width(l["zh"], LANE_SIZE) + 14 * l["depth"] + (text_width(" 管理", LANE_SIZE) if l["kind"] == "bureau" else 0)
                  for l in m["lanes"]) + 16
     left = name_w + 10
     index = {l["id"]: i for i, l in enumerate(m["lanes"])}
 
-    # arrows at the same date side by side, not on top of each other
-    by_date = defaultdict(list)
-    for a in m["arrows"]:
-        by_date[a["date"]].append(a)
+    # arrows of one date side by side in its window, those to one receiver together; going
+    # down, the one reaching farthest first (going up, mirrored), so that a receiver's label,
+    # right of its arrows, is not crossed by the arrows after it
     placed = []
     for date, group in by_date.items():
-        group.sort(key=lambda a: (a["kind"] != "successor", index[a["from"]], index[a["to"]]))
-        base = left + xs(_year(date))
-        for k, a in enumerate(group):
-            placed.append((a, base + ARROW_GAP * k))
+        def order(a):
+            down = index[a["to"]] > index[a["from"]]
+            return (a["kind"] != "successor", not down, -index[a["to"]] if down else index[a["to"]], index[a["from"]])
 
-    # labels: at the receiver's lane, right of the arrow head; a second row when one is taken
+        group.sort(key=order)
+        start = left + xs(_year(date)) + (6 if len(group) > 1 else 0)
+        for k, a in enumerate(group):
+            placed.append((a, start + ARROW_GAP * k))
+
+    # labels: one per receiver and date (its duty, and how many moved), right of its last
+    # arrow at the receiver's lane; a further row when one is taken
+    groups: dict[tuple, list] = defaultdict(list)
+    for a, x in placed:
+        if a["label"]:
+            groups[(a["date"], a["to"])].append((a, x))
     rows_used = defaultdict(list)  # lane -> [(row, x0, x1)]
-    labels, said = [], set()
-    for a, x in sorted(placed, key=lambda p: p[1]):
-        if not a["label"] or (a["date"], a["to"], a["label"]) in said:
-            continue
-        said.add((a["date"], a["to"], a["label"]))
-        w = text_width(a["label"], LABEL_SIZE) + 6
-        lane = index[a["to"]]
+    labels = []
+    for (date, taker), members in sorted(groups.items(), key=lambda kv: max(x for _, x in kv[1])):
+        arrows_here = [a for a, _ in members]
+        x = max(x for _, x in members)
+        total = sum(len(a["duties"]) for a in arrows_here)
+        text = arrows_here[0]["label"] if len(arrows_here) == 1 else (
+            clip(arrows_here[0]["duties"][0]["zh"], 12) + f" 等{total}项")
+        w = text_width(text, LABEL_SIZE) + 6
+        lane = index[taker]
         row = 0
         while any(r == row and not (x + 4 + w < x0 or x + 4 > x1) for r, x0, x1 in rows_used[lane]):
             row += 1
         rows_used[lane].append((row, x + 4, x + 4 + w))
-        labels.append({"arrow": a, "lane": lane, "row": row, "x": x + 4, "w": w})
+        labels.append({"arrow": arrows_here[0], "arrows": arrows_here, "text": text, "lane": lane, "row": row,
+                       "x": x + 4, "w": w})
     lane_rows = [1 + max([r for r, *_ in rows_used[i]], default=-1) for i in range(len(m["lanes"]))]
     top = 70.0
     ys, y = [], top
@@ -362,8 +391,8 @@ def layout(m: dict) -> dict:
                 x1 = left + xs(_year(seg["to"]))
                 x0 = max(left + xs(first), x1 - LEAD * PT_PER_YEAR * (0.5 if _year(seg["to"]) < (knee or 0) else 1))
             else:
-                x0 = left + xs(_year(seg["from"]))
-                x1 = left + xs(_year(seg["to"]) if seg["to"] else last + 1)
+                x0 = left + xs(_year(seg["from"]), end_of_window=not seg["known"])  # a tail starts after the end
+                x1 = left + (xs(_year(seg["to"]), end_of_window=True) if seg["to"] else xs(last + 1))
                 if not seg["known"]:
                     x1 = min(x0 + LEAD * PT_PER_YEAR, left + xs(last + 1))
             bars.append({"lane": i, "x0": x0, "x1": max(x1, x0 + 2), "y": ys[i], "known": seg["known"],
@@ -384,7 +413,10 @@ def layout(m: dict) -> dict:
             continue
         ticks.append({"year": yr, "x": x})
         last_x = x
+    spans = [{"date": date, "x0": left + xs(_year(date)), "x1": left + xs(_year(date), end_of_window=True)}
+             for date in sorted(by_date) if _year(date) in windows]
     return {"left": left, "right": right, "top": top, "bottom": plot_bottom, "lane_y": ys, "name_w": name_w,
+            "windows": spans,
             "lane_rows": lane_rows,
             "bars": bars, "arrows": arrows, "labels": labels, "ticks": ticks,
             "knee": (left + xs(knee)) if knee else None, "knee_year": knee,
@@ -436,7 +468,8 @@ class _Dot:
             f'margin="0,0", fontsize={size}, fontcolor={_q(colour)}, fontname={_q(FONT + (" Bold" if bold else ""))}, '
             f'pos="{cx:.1f},{self.height - y:.1f}!", label="{label}", class={_q(cls)}'
             + (f", style=filled, fillcolor={_q(background)}, color={_q(background)}" if background else "")
-            + (f", tooltip={_q(tooltip)}" if tooltip else "") + "];")
+            + (f", tooltip={_q(tooltip)}" if tooltip else "")
+            + (f", id={ident}" if ident else "") + "];")  # the page finds lanes and labels by id
 
     def box(self, x0, y0, x1, y1, fill, colour="none", dashed=False, tooltip=None, cls="box") -> None:
         w, h = max(x1 - x0, 1), max(y1 - y0, 1)
@@ -448,7 +481,12 @@ class _Dot:
 def timeline_dot(m: dict, lay: dict | None = None) -> str:
     lay = lay or layout(m)
     legend_top = lay["bottom"] + 34
-    legend_rows = 3 + len(m["events"])
+    # the legend explains what this picture draws, and nothing it does not
+    kinds = [k for k in ("institution", "department", "bureau") if any(l["kind"] == k for l in m["lanes"])]
+    dashed = any(not b["known"] for b in lay["bars"])
+    successors = any(a["kind"] == "successor" for a in m["arrows"])
+    transfers = any(a["kind"] == "transfer" for a in m["arrows"])
+    legend_rows = 2 + (1 if successors or transfers else 0) + ((1 + len(m["events"])) if transfers else 0)
     height = legend_top + 18 * legend_rows + 40
     d = _Dot(height)
     left, right = lay["left"], lay["right"]
@@ -477,6 +515,12 @@ def timeline_dot(m: dict, lay: dict | None = None) -> str:
     for t in lay["ticks"]:
         d.line(t["x"], lay["top"] - 8, t["x"], lay["bottom"], color="#e3e3e3", penwidth="0.6")
         d.text(t["x"], lay["bottom"] + 10, str(t["year"]), size=9, align="centre", colour="#444444", cls="tick")
+    for w in lay["windows"]:  # a busy date's arrows stand in a window of the axis: say which date
+        d.line(w["x0"], lay["top"] - 6, w["x1"], lay["top"] - 6, color="#777777", penwidth="0.8")
+        for x in (w["x0"], w["x1"]):
+            d.line(x, lay["top"] - 9, x, lay["top"] - 3, color="#777777", penwidth="0.8")
+        d.text((w["x0"] + w["x1"]) / 2, lay["top"] - 15, w["date"], size=8, align="centre", colour="#555555",
+               cls="window-date", tooltip=f"{w['date']}：这一天的职责划转并排画出 the transfers of this day, side by side")
     if lay["knee"] is not None:
         d.text(ax0 + 2, lay["top"] - 14, f"{m['since']}–{lay['knee_year']} 压缩 compressed", size=8,
                colour="#777777", cls="axis-note")
@@ -492,50 +536,55 @@ def timeline_dot(m: dict, lay: dict | None = None) -> str:
         d.line(a["x"], y0 + step, a["x"], y1 - step, dir="forward", color=arrow["colour"], penwidth=f"{width:.1f}",
                arrowsize="0.7", tooltip=arrow["tooltip"], id=f"arrow{k}",
                **{"class": "arrow successor" if arrow["kind"] == "successor" else "arrow"})
-    for lab in lay["labels"]:
+    for j, lab in enumerate(lay["labels"]):
         arrow = lab["arrow"]
-        d.text(lab["x"], lab["y"], arrow["label"], size=LABEL_SIZE, colour=arrow["colour"], cls="arrow-label",
-               tooltip=arrow["tooltip"], background="#ffffffd9")
+        d.text(lab["x"], lab["y"], lab["text"], size=LABEL_SIZE, colour=arrow["colour"], cls="arrow-label",
+               tooltip="\n".join(a["tooltip"] for a in lab["arrows"]), background="#ffffffd9", ident=f'"label{j}"')
     # legend
     y = legend_top
     d.text(12, y, "图例 Legend", size=11, cls="legend", bold=True)
     y += 18
     x = 12
-    for kind in ("institution", "department", "bureau"):
+    for kind in kinds:
         d.box(x, y - 5, x + 26, y + 5, fill=KIND_COLOUR[kind], cls="legend")
         label = f"{KIND_NAMES[kind][0]} {KIND_NAMES[kind][1]}" + ("（名称后标“管理”）" if kind == "bureau" else "")
         d.text(x + 32, y, label, size=9.5, cls="legend")
         x += 32 + text_width(label, 9.5) + 24
-    d.line(x, y, x + 26, y, color="#4e79a7", style="dashed", penwidth="2.2")
-    label = "虚线：来源未记载（成立、存续或结束日期） dashed: not recorded in the sources"
-    d.text(x + 32, y, label, size=9.5, cls="legend")
-    y += 18
+    if dashed:
+        d.line(x, y, x + 26, y, color="#4e79a7", style="dashed", penwidth="2.2")
+        label = "虚线：来源未记载（成立、存续或结束日期） dashed: not recorded in the sources"
+        d.text(x + 32, y, label, size=9.5, cls="legend")
     x = 12
-    d.line(x, y, x + 26, y, dir="forward", color=SUCCESSOR_COLOUR, penwidth="1.2", arrowsize="0.7")
-    label = "灰色箭头：前身 → 后继 grey: predecessor → successor"
-    d.text(x + 32, y, label, size=9.5, cls="legend")
-    x += 32 + text_width(label, 9.5) + 24
-    for n, w in ((1, 1.65), (5, 3.45), (10, 5.7)):
-        d.line(x, y, x + 22, y, dir="forward", color="#555555", penwidth=f"{w}", arrowsize="0.7")
-        x += 26
-        d.text(x, y, f"{n}", size=9.5, cls="legend")
-        x += 16
-    label = "箭头宽度 = 划转职责数 arrow width = number of duties transferred"
-    d.text(x + 6, y, label, size=9.5, cls="legend")
-    y += 18
-    x = 12
-    d.text(x, y, "箭头颜色 = 机构改革 arrow colour = reorganisation:", size=9.5, cls="legend")
-    y += 16
-    texts = [f"{ev['date']} {ev['zh']} · {ev['en']}" for ev in m["events"]]
-    column = max(text_width(t, 9) for t in texts) + 28 + 24 if texts else 0
-    per_row = max(1, int((max(right, 900) - 12) // column)) if column else 1
-    for k, ev in enumerate(m["events"]):
-        col = k % per_row
-        if col == 0 and k:
-            y += 16
-        x = 12 + col * column
-        d.line(x, y, x + 22, y, dir="forward", color=ev["colour"], penwidth="2", arrowsize="0.7")
-        d.text(x + 28, y, texts[k], size=9, cls="legend")
+    if successors or transfers:
+        y += 18
+    if successors:
+        d.line(x, y, x + 26, y, dir="forward", color=SUCCESSOR_COLOUR, penwidth="1.2", arrowsize="0.7")
+        label = "灰色箭头：前身 → 后继 grey: predecessor → successor"
+        d.text(x + 32, y, label, size=9.5, cls="legend")
+        x += 32 + text_width(label, 9.5) + 24
+    column, per_row = 0, 1
+    if transfers:
+        for n, w in ((1, 1.65), (5, 3.45), (10, 5.7)):
+            d.line(x, y, x + 22, y, dir="forward", color="#555555", penwidth=f"{w}", arrowsize="0.7")
+            x += 26
+            d.text(x, y, f"{n}", size=9.5, cls="legend")
+            x += 16
+        label = "箭头宽度 = 划转职责数 arrow width = number of duties transferred"
+        d.text(x + 6, y, label, size=9.5, cls="legend")
+        y += 18
+        x = 12
+        d.text(x, y, "箭头颜色 = 机构改革 arrow colour = reorganisation:", size=9.5, cls="legend")
+        y += 16
+        texts = [f"{ev['date']} {ev['zh']} · {ev['en']}" for ev in m["events"]]
+        column = max(text_width(t, 9) for t in texts) + 28 + 24 if texts else 0
+        per_row = max(1, int((max(right, 900) - 12) // column)) if column else 1
+        for k, ev in enumerate(m["events"]):
+            col = k % per_row
+            if col == 0 and k:
+                y += 16
+            x = 12 + col * column
+            d.line(x, y, x + 22, y, dir="forward", color=ev["colour"], penwidth="2", arrowsize="0.7")
+            d.text(x + 28, y, texts[k], size=9, cls="legend")
     y += 24
     d.text(12, y, m["caption"]["zh"], size=9, colour="#555555", cls="caption")
     d.text(12, y + 14, m["caption"]["en"], size=9, colour="#555555", cls="caption")
@@ -560,14 +609,34 @@ def render(dot_source: str, output, fmt: str) -> None:
 # ------------------------------------------------------------------ HTML page
 
 
-def page(m: dict, svg: str) -> str:
-    """A self-contained page: the SVG inline, a hover box with duty text and source passage."""
+def filter_controls(m: dict) -> str:
+    """In-page filters (body, duty domain, year range): they fade what does not match, as the
+    CLI's --body/--domain/--since/--until leave it out."""
+    bodies = "".join(f'<option value="{html.escape(l["id"])}">{"　" * l["depth"]}{html.escape(l["zh"])} {html.escape(l["en"])}</option>'
+                     for l in m["lanes"])
+    domains = "".join(f'<option value="{html.escape(d)}">{html.escape(n["zh"])} {html.escape(n["en"])}</option>'
+                      for d, n in sorted(m["domains"].items(), key=lambda kv: kv[1]["zh"]))
+    return (f'<form id="filters" class="filters" onsubmit="return false">'
+            f'<label>机构 body <select id="f-body"><option value="">全部 all</option>{bodies}</select></label> '
+            f'<label>职责领域 duty domain <select id="f-domain"><option value="">全部 all</option>{domains}</select></label> '
+            f'<label>年份 years <input id="f-since" type="number" min="{m["since"]}" max="{m["until"]}" value="{m["since"]}"> – '
+            f'<input id="f-until" type="number" min="{m["since"]}" max="{m["until"]}" value="{m["until"]}"></label> '
+            f'<button type="button" id="f-reset">重置 reset</button> <span id="f-status" aria-live="polite"></span></form>')
+
+
+def page(m: dict, svg: str, lay: dict | None = None) -> str:
+    """A self-contained page: the SVG inline, filter controls, a hover box with duty text and
+    source passage."""
     svg = re.sub(r"^<\?xml[^>]*>\s*", "", svg)
+    lay = lay or layout(m)
+    number = {id(a): k for k, a in enumerate(m["arrows"])}
     lane_hover = {f"lane:{l['id']}": l["hover"] for l in m["lanes"]}
     payload = json.dumps({"arrows": [a["hover"] for a in m["arrows"]], "lanes": lane_hover,
+                          "labels": [[number[id(a)] for a in lab["arrows"]] for lab in lay["labels"]],
                           "model": {"lanes": [{k: l[k] for k in ("id", "zh", "en", "kind", "depth", "parent")}
                                               for l in m["lanes"]],
                                     "arrows": [{"from": a["from"], "to": a["to"], "date": a["date"], "kind": a["kind"],
+                                                "year": int(a["date"][:4]), "bodies": a["bodies"], "domains": a["domains"],
                                                 "duties": [d["zh"] for d in a["duties"]]} for a in m["arrows"]]}},
                          ensure_ascii=False).replace("</", "<\\/")
     return f"""<!DOCTYPE html>
@@ -585,11 +654,15 @@ body {{ font-family: '{FONT}', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFan
   box-shadow: 0 2px 8px rgba(0,0,0,.2); padding: .5em .7em; font-size: 13px; line-height: 1.45; pointer-events: none; z-index: 10; }}
 p.note {{ color: #555; max-width: 70em; font-size: 14px; }}
 g.arrow, g.lane-label, g.node.arrow-label {{ cursor: pointer; }}
+form.filters {{ font-size: 14px; margin: .4em 0 .8em; display: flex; flex-wrap: wrap; gap: .4em 1.2em; align-items: center; }}
+form.filters input[type=number] {{ width: 5em; }} form.filters select {{ max-width: 24em; }}
+#figure .faded {{ opacity: .08; }} #figure .hidden {{ display: none; }} #figure .dim {{ opacity: .35; }}
 </style>
 </head>
 <body>
 <p class="note">悬停箭头查看职责原文与来源段落；悬停机构名称查看存续记录。 Hover an arrow for the duty text and
 its source passage, a body's name for what the sources record about it.</p>
+{filter_controls(m)}
 <div id="figure">{svg}</div>
 <div id="hover" role="tooltip"></div>
 <script>
@@ -615,6 +688,29 @@ document.querySelectorAll('#figure g.node').forEach(g => {{
   g.addEventListener('mouseleave', () => box.style.display = 'none');
 }});
 document.querySelectorAll('#figure title').forEach(t => t.remove());  // the hover box says it in full
+const F = id => document.getElementById(id);
+function applyFilters() {{
+  const body = F('f-body').value, domain = F('f-domain').value;
+  const since = parseInt(F('f-since').value, 10) || 0, until = parseInt(F('f-until').value, 10) || 9999;
+  const on = DATA.model.arrows.map(a => (!body || a.bodies.includes(body)) && (!domain || a.domains.includes(domain))
+      && (!domain || a.kind !== 'successor') && a.year >= since && a.year <= until);
+  const active = body || domain || since > {m["since"]} || until < {m["until"]};
+  const touched = new Set();
+  DATA.model.arrows.forEach((a, k) => {{
+    const g = F('arrow' + k);
+    if (g) g.classList.toggle('faded', !on[k]);
+    if (on[k]) {{ touched.add(a.from); touched.add(a.to); }}
+  }});
+  DATA.labels.forEach((ks, j) => {{ const g = F('label' + j); if (g) g.classList.toggle('hidden', !ks.some(k => on[k])); }});
+  DATA.model.lanes.forEach(l => {{ const g = F('lane:' + l.id); if (g) g.classList.toggle('dim', active && !touched.has(l.id)); }});
+  const n = DATA.model.arrows.filter((a, k) => on[k] && a.kind === 'transfer').length;
+  const all = DATA.model.arrows.filter(a => a.kind === 'transfer').length;
+  F('f-status').textContent = `显示 ${{n}} / ${{all}} 次划转 showing ${{n}} of ${{all}} transfers`;
+  document.body.dataset.shown = n;
+}}
+['f-body', 'f-domain', 'f-since', 'f-until'].forEach(id => F(id).addEventListener('input', applyFilters));
+F('f-reset').addEventListener('click', () => {{ F('filters').reset(); applyFilters(); }});
+applyFilters();
 document.body.dataset.ready = '1';
 </script>
 </body>
@@ -640,7 +736,8 @@ def lineage(backend, output, fmt="html") -> str:
 
 
 def draw(m: dict, output, fmt: str) -> None:
-    dot = timeline_dot(m)
+    lay = layout(m)
+    dot = timeline_dot(m, lay)
     if fmt == "html":
         import tempfile
 
@@ -649,7 +746,7 @@ def draw(m: dict, output, fmt: str) -> None:
             render(dot, svg_path, "svg")
             svg = svg_path.read_text(encoding="utf-8")
         try:
-            Path(output).write_text(page(m, svg), encoding="utf-8")
+            Path(output).write_text(page(m, svg, lay), encoding="utf-8")
         except OSError as exc:
             raise GovkgError(f"-o {output}: cannot write: {exc.strerror or exc}") from None
     else:
