@@ -223,12 +223,49 @@ def test_export_errors(tmp_path):
 
 
 def test_streamed_export_sorts_in_runs_like_in_memory(tmp_path):
-    """The external sort (small runs: many of them merged) gives exactly the in-memory sorted,
-    canonical lines — blank nodes of the shapes included — and leaves no temporary file."""
-    from govkg.store import bundled_sources, memory_store
+    """The external sort (small runs: many of them merged) gives exactly the in-memory sorted
+    lines — blank nodes of the shapes included — and leaves no temporary file."""
+    from govkg.store import bundled_sources
 
-    store = memory_store(bundled_sources(include_shapes=True))
-    streamed = list(export.store_sorted_lines(store, tmp_path, run_bytes=50_000))
-    assert streamed == export.store_lines(store)
-    assert len(streamed) > 9000 and any(b"_:" in line for line in streamed)
-    assert len(list(tmp_path.glob("run-*.nt"))) > 10 and not (tmp_path / "dump.nt").exists()
+    sources = bundled_sources(include_shapes=True)
+    streamed = export.source_sorted_lines(sources, tmp_path, run_bytes=50_000)
+    assert len(list(tmp_path.glob("run-*.nt"))) > 10
+    streamed = list(streamed)
+    assert streamed == export.source_lines(sources) == sorted(set(streamed))
+    assert len(streamed) > 9000 and any(line.startswith(b"_:") for line in streamed)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_literals_are_exported_as_written(tmp_path):
+    """The store keeps literals by value ("150.0" -> "150", xsd:int -> xsd:integer, and
+    "5"^^xsd:int merged with "05"^^xsd:integer); the export must write what the files say."""
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    written = [f'<http://x.example/s> <http://x.example/p> "{lexical}"^^<{xsd}{kind}> .\n'
+               for lexical, kind in (("5", "int"), ("05", "integer"), ("150.0", "decimal"), ("1", "boolean"),
+                                     ("2001-01-01T00:00:00+00:00", "dateTime"))]
+    extra = tmp_path / "typed.nt"
+    extra.write_text("".join(written), encoding="utf-8")
+    result = run("export", "--format", "nt", "--data", str(extra))
+    assert result.exit_code == 0, result.output
+    exported = set(result.stdout.splitlines(keepends=True))
+    assert set(written) <= exported
+
+
+def test_block_merge_equals_sorted_set(tmp_path):
+    """Runs merged a few lines at a time (blocks refilled many times, duplicates across runs
+    and inside blocks) give every line once, in order."""
+    import random
+
+    rng = random.Random(5)
+    pool = [b"<http://x.example/%d> <http://x.example/p> \"%d\" .\n" % (rng.randrange(300), i % 7)
+            for i in range(2000)]
+    runs = []
+    for n in range(6):
+        path = tmp_path / f"run-{n}"
+        path.write_bytes(b"".join(sorted(set(rng.sample(pool, 400)))))
+        runs.append(open(path, "rb"))
+    merged = [line for batch in export._merge_blocks(runs, block_bytes=200) for line in batch]
+    for run in runs:
+        run.close()
+    expected = sorted(set(b"".join(p.read_bytes() for p in tmp_path.iterdir()).splitlines(keepends=True)))
+    assert merged == expected and len(merged) > 1000

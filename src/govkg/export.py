@@ -1,11 +1,11 @@
 """Whole-graph export: deterministic (sorted) Turtle, JSON-LD, N-Triples, N-Quads, RDF/XML.
 
-Every format starts from the same canonical, sorted N-Triples lines: the (cached) store is
-dumped by pyoxigraph (Rust) to a temporary file, sorted as bytes in runs of bounded size that
-are merged while the output is written (an external sort: memory stays flat however large
-the graph; :func:`store_sorted_lines`), and blank nodes (only the SHACL shapes have them) are
-relabelled by RDFC-1.0 canonicalisation so that two runs give the same labels (those lines
-are held in memory: a graph with millions of blank nodes is out of scope).
+Every format starts from the same sorted, de-duplicated N-Triples lines, made from the parsed
+source files (not the cached store, which keeps literals by value rather than as written; see
+:func:`source_sorted_lines`): pyoxigraph parses and serialises each file in Rust, the text is
+cut into runs of bounded size that are sorted and merged while the output is written (an
+external sort: memory stays flat however large the graph). Blank nodes are labelled in the
+order the parser meets them, so the same files always give the same bytes.
 Turtle and RDF/XML are then written by pyoxigraph from the sorted triples; JSON-LD is written
 by :func:`write_jsonld`, a linear streaming writer that groups triples by subject and compacts
 them with the published context ``ontology/govkg.context.jsonld`` (embedded in the output, so
@@ -17,13 +17,14 @@ streamed into ``-``, FIFOs and devices).
 
 from __future__ import annotations
 
-import heapq
 import json
 import os
 import re
+import tempfile
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import groupby
+from itertools import groupby, islice
 from importlib.resources import files
 from pathlib import Path
 from typing import BinaryIO
@@ -44,179 +45,198 @@ CONTEXT_FILE = "govkg.context.jsonld"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-# ------------------------------------------------------------------ sorted canonical lines
+# ------------------------------------------------------------------ sorted lines
 
 
-def sorted_lines(ntriples: bytes) -> list[bytes]:
-    """N-Triples as sorted, de-duplicated lines (each ending in ``" .\\n"``), blank nodes
-    relabelled canonically (see :func:`canonical_sorted`)."""
-    return canonical_sorted(ntriples.splitlines(keepends=True))
+#: bytes of N-Triples text sorted in memory at once by :func:`source_sorted_lines` (~2x in RAM)
+RUN_BYTES = 64 * 1024 * 1024
 
-
-def canonical_sorted(lines: list[bytes]) -> list[bytes]:
-    """Sort and de-duplicate N-Triples lines (in place where possible), blank nodes relabelled.
-
-    Lines mentioning a blank node are canonicalised with RDFC-1.0 on their own (the algorithm
-    only looks at quads that mention blank nodes, so the labels equal those of the whole graph).
-    """
-    if any(b"_:" in line for line in lines):
-        blank = [line for line in lines if b"_:" in line]
-        lines = [line for line in lines if b"_:" not in line]
-        dataset = ox.Dataset(ox.parse(b"".join(blank), format=ox.RdfFormat.N_TRIPLES))
-        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-        lines += ox.serialize(dataset, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
-    lines.sort()
-    return [line for line, _ in groupby(lines) if line.strip()]
+#: formats whose triples pyoxigraph can write as N-Quads lines of the default graph directly
+#: (no named graphs): the parse feeds the serialiser without a Python step per triple
+_TRIPLE_FORMATS = (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML)
 
 
 def source_lines(sources: Sequence[Source]) -> list[bytes]:
-    """The sources' triples as sorted N-Triples lines (parsed, no store needed).
+    """The sources' triples as sorted N-Triples lines, in memory (small graphs, tests)."""
+    with tempfile.TemporaryDirectory(prefix="govkg-export-") as workdir:
+        return list(source_sorted_lines(sources, workdir, run_bytes=1 << 62))
 
-    Each source is serialised and split on its own, so only one file's N-Triples text is in
-    memory at a time besides the growing list of lines (a 5M-triple export peaked at 2.8 GB
-    when all the text was joined first).
 
-    Blank nodes are labelled ``_:b1, _:b2, …`` in the order the parser first meets them: the
-    same files give the same labels on every run, in time linear in the input. (RDFC-1.0
-    canonicalisation, used before, is exponential on some tiny inputs: a list of 1,000 empty
-    blank nodes ran past 120 s, and 100,000 nested ones overflowed its stack.)
+def source_sorted_lines(sources: Sequence[Source], workdir: str | os.PathLike,
+                        run_bytes: int = RUN_BYTES) -> Iterator[bytes]:
+    """The sources' triples as sorted, de-duplicated N-Triples lines, streamed.
+
+    Every source is parsed before this returns (a syntax error is an InputError here, before
+    anything is written); the lines are then merged as the caller iterates.
+
+    Why the parsed sources and not the cached store: the store keeps a literal by its value,
+    not as written (``"150.0"^^xsd:decimal`` comes back as ``"150"``, ``"5"^^xsd:int`` as
+    ``"5"^^xsd:integer`` — and merged with a ``"05"^^xsd:integer`` of the same subject and
+    predicate into one triple), so an export from it would not be the graph the files say.
+    Parsing is also quicker than dumping the store (pyoxigraph parses and serialises in Rust).
+
+    External sort: each source is parsed and written as N-Triples text, cut into runs of
+    about ``run_bytes``; each run is sorted and, when there is more than one, written to a
+    file in ``workdir``; the runs are merged lazily while the caller writes. Memory stays
+    bounded by one run whatever the size of the graph.
+
+    Blank nodes are labelled ``_:b1, _:b2, …`` in the order the parser first meets them,
+    per source (two files' ``_:x`` are different nodes): the same files give the same labels
+    on every run, in time linear in the input. (RDFC-1.0 canonicalisation is exponential on
+    some tiny inputs: a list of 1,000 empty blank nodes ran past 120 s, and 100,000 nested
+    ones overflowed its stack.)
     """
-    lines: list[bytes] = []
-    labels: dict[bytes, bytes] = {}
+    runs = _Runs(Path(workdir), run_bytes)
     for source in sources:
+        runs.start_source()
         try:
-            triples = ox.parse(source.data, format=source.format, base_iri=BASE_IRI)
-            chunk = ox.serialize((q.triple if isinstance(q, ox.Quad) else q for q in triples),
-                                 format=ox.RdfFormat.N_TRIPLES)
+            if source.format in _TRIPLE_FORMATS:
+                quads = _parse(source)
+            else:  # named graphs are merged into the one exported graph
+                quads = (q.triple if isinstance(q, ox.Quad) else q for q in _parse(source))
+            ox.serialize(quads, runs, format=ox.RdfFormat.N_QUADS if source.format in _TRIPLE_FORMATS
+                         else ox.RdfFormat.N_TRIPLES)
         except PARSE_ERRORS as exc:
             raise parse_error(source, exc) from None
-        source_labels: dict[bytes, bytes] = {}
-        for line in chunk.splitlines(keepends=True):
-            if b"_:" in line:
-                line = _relabel(line, source_labels, labels)
-            lines.append(line)
-        del chunk
-    lines.sort()
-    return [line for line, _ in groupby(lines) if line.strip()]
+        except OSError as exc:
+            raise InputError(f"{source.name}: cannot read: {exc.strerror or exc}") from None
+        runs.end_source()
+    return runs.merged()
 
 
-def _relabel(line: bytes, mine: dict[bytes, bytes], every: dict[bytes, bytes]) -> bytes:
-    """The N-Triples line with its blank subject/object renamed in first-seen order.
+def _merge_blocks(runs: Sequence[BinaryIO], block_bytes: int = 1 << 20) -> Iterator[list[bytes]]:
+    """Merge sorted line files into sorted, de-duplicated batches of lines.
 
-    Only the subject (first term) and the object (last term) can be blank nodes; a ``_:``
-    inside a literal is text and is left alone.
+    A block at a time from each run rather than a line at a time (``heapq.merge`` costs
+    ~2 µs a line in Python): every line up to the smallest of the blocks' last lines is in
+    the blocks already, so those lines are taken from each block, sorted together (Timsort
+    merges sorted stretches in C) and given out; equal lines always land in the same batch.
     """
-    s_end = line.index(b" ")
-    subject = line[:s_end]
-    if subject[:2] == b"_:":
-        subject = _label(subject, mine, every)
-    p_end = line.index(b" ", s_end + 1)
-    end = line.rindex(b" .")
-    obj = line[p_end + 1:end]
-    if obj[:2] == b"_:":
-        obj = _label(obj, mine, every)
-    return subject + line[s_end:p_end + 1] + obj + line[end:]
-
-
-def _label(term: bytes, mine: dict[bytes, bytes], every: dict[bytes, bytes]) -> bytes:
-    found = mine.get(term)
-    if found is None:
-        found = mine[term] = b"_:b%d" % (len(every) + 1)
-        every[found] = term
-    return found
-
-
-def store_lines(store: ox.Store) -> list[bytes]:
-    """The store's default graph as sorted canonical N-Triples lines."""
-    return sorted_lines(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
-
-
-#: bytes of N-Triples text sorted in memory at once by :func:`store_sorted_lines` (~3x in RAM)
-RUN_BYTES = 64 * 1024 * 1024
-
-
-def store_sorted_lines(store: ox.Store, workdir: str | os.PathLike, run_bytes: int = RUN_BYTES) -> Iterator[bytes]:
-    """The store's default graph as sorted canonical N-Triples lines, streamed.
-
-    External sort: pyoxigraph dumps the store to a file in ``workdir`` on a thread (it releases
-    the GIL), while this thread reads what is written so far in runs of ``run_bytes``, sorts
-    each and writes it beside; the runs are then merged lazily. Lines with blank nodes are
-    canonicalised together in memory (see :func:`canonical_sorted`) and merged as one more run.
-    """
-    workdir = Path(workdir)
-    runs: list[Path] = []
-    blank: list[bytes] = []
-
-    def add_run(lines: list[bytes]) -> None:
-        if any(b"_:" in line for line in lines):
-            blank.extend(line for line in lines if b"_:" in line)
-            lines = [line for line in lines if b"_:" not in line]
-        lines.sort()
-        run = workdir / f"run-{len(runs)}.nt"
-        with open(run, "wb") as out:
-            out.writelines(lines)
-        runs.append(run)
-
-    for lines in _dumped_runs(store, workdir / "dump.nt", run_bytes):
-        add_run(lines)
-        del lines
-    handles = [open(run, "rb", buffering=1024 * 1024) for run in runs]
-    try:
-        sources: list[Iterable[bytes]] = list(handles)
-        if blank:
-            sources.append(canonical_sorted(blank))
-        previous = None
-        for line in (sources[0] if len(sources) == 1 else heapq.merge(*sources)):
-            if line != previous and line.strip():
-                yield line
-            previous = line
-    finally:
-        for handle in handles:
-            handle.close()
-
-
-def _dumped_runs(store: ox.Store, dump: Path, run_bytes: int) -> Iterator[list[bytes]]:
-    """Lists of whole N-Triples lines of about ``run_bytes``, read from ``dump`` while a
-    thread is still writing it (the sort of one run overlaps the dump of the next)."""
-    import io
-    import threading
-
-    finished = threading.Event()
-    failure: list[BaseException] = []
-    dump.touch()
-
-    def dumper():
-        try:
-            store.dump(output=str(dump), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-        except BaseException as exc:  # re-raised below, in the caller's thread
-            failure.append(exc)
-        finally:
-            finished.set()
-
-    thread = threading.Thread(target=dumper, name="govkg-dump", daemon=True)
-    thread.start()
-    pending = bytearray()
-    with open(dump, "rb") as handle:
-        while True:
-            was_finished = finished.is_set()
-            block = handle.read(min(run_bytes, 8 * 1024 * 1024))
+    live = [(block, run) for run in runs if (block := run.readlines(block_bytes))]
+    while live:
+        threshold = min(block[-1] for block, _ in live)
+        batch: list[bytes] = []
+        rest = []
+        for block, run in live:
+            cut = bisect_right(block, threshold)
+            batch += block[:cut]
+            block = block[cut:] or run.readlines(block_bytes)
             if block:
-                pending += block
-            elif was_finished:
-                break
-            else:
-                finished.wait(0.02)
-                continue
-            if len(pending) >= run_bytes:
-                cut = pending.rindex(b"\n") + 1
-                yield io.BytesIO(bytes(pending[:cut])).readlines()
-                del pending[:cut]
-    thread.join()
-    if failure:
-        raise failure[0]
-    if pending:
-        yield io.BytesIO(bytes(pending)).readlines()
-    dump.unlink()
+                rest.append((block, run))
+        live = rest
+        batch.sort()
+        yield [line for line, _ in groupby(batch)]
+
+
+def _parse(source: Source):
+    if source.path is not None and source._data is None:
+        return ox.parse(path=str(source.path), format=source.format, base_iri=BASE_IRI)
+    return ox.parse(source.data, format=source.format, base_iri=BASE_IRI)
+
+
+class _Runs:
+    """The file-like object pyoxigraph serialises into: it cuts the text into sorted runs.
+
+    Text is taken a whole line at a time (blank-node labels rewritten on the way, per
+    source) and gathered until ``run_bytes``; then that run is sorted and written to a file.
+    A graph that fits in one run never touches the disk.
+    """
+
+    #: bytes of serialised text gathered before it is split into lines
+    CHUNK = 4 * 1024 * 1024
+
+    def __init__(self, workdir: Path, run_bytes: int):
+        self.workdir = workdir
+        self.run_bytes = run_bytes
+        self.pending = bytearray()
+        self.lines: list[bytes] = []
+        self.size = 0
+        self.files: list[Path] = []
+        self.labels: dict[bytes, bytes] = {}
+        self.blank_count = 0
+
+    def start_source(self) -> None:
+        self.labels = {}  # a label is local to its file
+
+    def write(self, data) -> int:
+        self.pending += data
+        if len(self.pending) >= self.CHUNK:
+            cut = self.pending.rindex(b"\n") + 1
+            self._take(bytes(self.pending[:cut]))
+            del self.pending[:cut]
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def end_source(self) -> None:
+        if self.pending:
+            text = bytes(self.pending)
+            self.pending.clear()
+            self._take(text if text.endswith(b"\n") else text + b"\n")
+
+    def _take(self, text: bytes) -> None:
+        lines = text.splitlines(keepends=True)
+        if b"_:" in text:
+            lines = [self._relabel(line) if b"_:" in line else line for line in lines]
+        self.lines += lines
+        self.size += len(text)
+        if self.size >= self.run_bytes:
+            self._spill()
+
+    def _sorted(self) -> list[bytes]:
+        self.lines.sort()
+        lines = [line for line, _ in groupby(self.lines)]
+        self.lines = []
+        self.size = 0
+        return lines
+
+    def _spill(self) -> None:
+        run = self.workdir / f"run-{len(self.files)}.nt"
+        with open(run, "wb") as out:
+            out.writelines(self._sorted())
+        self.files.append(run)
+
+    def merged(self) -> Iterator[bytes]:
+        """Every line once, in byte order (the runs are deleted as the merge ends)."""
+        if not self.files:
+            yield from self._sorted()
+            return
+        if self.lines:
+            self._spill()
+        handles = [open(run, "rb", buffering=1024 * 1024) for run in self.files]
+        try:
+            for batch in _merge_blocks(handles):
+                yield from batch
+        finally:
+            for handle in handles:
+                handle.close()
+            for run in self.files:
+                run.unlink(missing_ok=True)
+
+    def _relabel(self, line: bytes) -> bytes:
+        """The N-Triples line with its blank subject/object renamed in first-seen order.
+
+        Only the subject (first term) and the object (last term) can be blank nodes; a ``_:``
+        inside a literal is text and is left alone.
+        """
+        s_end = line.index(b" ")
+        subject = line[:s_end]
+        if subject[:2] == b"_:":
+            subject = self._label(subject)
+        p_end = line.index(b" ", s_end + 1)
+        end = line.rindex(b" .")
+        obj = line[p_end + 1:end]
+        if obj[:2] == b"_:":
+            obj = self._label(obj)
+        return subject + line[s_end:p_end + 1] + obj + line[end:]
+
+    def _label(self, term: bytes) -> bytes:
+        found = self.labels.get(term)
+        if found is None:
+            self.blank_count += 1
+            found = self.labels[term] = b"_:b%d" % self.blank_count
+        return found
 
 
 def triples_lines(triples: Iterable) -> list[bytes]:
@@ -225,23 +245,18 @@ def triples_lines(triples: Iterable) -> list[bytes]:
     Blank nodes are labelled ``_:b1, _:b2, …`` in the order the result first names them (the
     same query on the same data gives the same labels), in linear time: RDFC-1.0 here took
     24 s and 11 GB before crashing on a CONSTRUCT of 100,000 nested blank nodes."""
-    triples = [t.triple if isinstance(t, ox.Quad) else t for t in triples]
-    labels: dict[bytes, bytes] = {}
-    named: dict[bytes, bytes] = {}
-    lines = [_relabel(line, labels, named) if b"_:" in line else line
-             for line in ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)]
-    lines.sort()
-    return [line for line, _ in groupby(lines) if line.strip()]
+    with tempfile.TemporaryDirectory(prefix="govkg-construct-") as workdir:
+        runs = _Runs(Path(workdir), 1 << 62)
+        runs.start_source()
+        ox.serialize((t.triple if isinstance(t, ox.Quad) else t for t in triples), runs,
+                     format=ox.RdfFormat.N_TRIPLES)
+        runs.end_source()
+        return list(runs.merged())
 
 
 def _batches(lines: Iterable[bytes], size: int = 65536) -> Iterator[list[bytes]]:
-    batch: list[bytes] = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
+    lines = iter(lines)
+    while batch := list(islice(lines, size)):
         yield batch
 
 
@@ -476,8 +491,8 @@ def export_graph(fmt: str, output: str | os.PathLike | None = None, data: Sequen
                  include_shapes: bool = False) -> int:
     """Export the bundled graph (plus ``data`` files, optionally the shapes) to ``output``.
 
-    The graph is read from the cached store (built once, like every command's) and streamed
-    through an external sort (:func:`store_sorted_lines`), so memory stays flat at any size.
+    The files are parsed and streamed through an external sort (:func:`source_sorted_lines`),
+    so memory stays flat at any size (no store is needed: the cache is not built for this).
     ``output`` None or ``"-"`` writes to stdout; a path is written atomically.
 
     Returns:
@@ -487,10 +502,17 @@ def export_graph(fmt: str, output: str | os.PathLike | None = None, data: Sequen
         raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     from govkg.store import bundled_sources, user_sources
 
-    # The parsed sources, blank nodes labelled in first-seen order (linear; see source_lines).
-    # The streaming store path (store_sorted_lines) does not yet round-trip the ontology's
-    # blank nodes (owl:AllDisjointClasses lists) after the merge, so it is not used here.
-    lines = source_lines(bundled_sources(include_shapes) + user_sources(data))
-    with open_output(output, binary=True, inputs=data) as out:
-        write(lines, fmt, out)
-    return len(lines)
+    sources = bundled_sources(include_shapes) + user_sources(data)
+    count = 0
+
+    def counted(lines: Iterable[bytes]) -> Iterator[bytes]:
+        nonlocal count
+        for line in lines:
+            count += 1
+            yield line
+
+    with tempfile.TemporaryDirectory(prefix="govkg-export-") as workdir:
+        lines = counted(source_sorted_lines(sources, workdir))
+        with open_output(output, binary=True, inputs=data) as out:
+            write(lines, fmt, out)
+    return count

@@ -193,6 +193,15 @@ class Check:
     #: run once per focus node with ?this substituted (SHACL pre-binding) instead of as one join
     per_focus: str | None = None  # the focus group, then
     substitutions: dict = field(default_factory=dict)
+    #: the sh:sourceConstraintComponent of its results
+    component: str | None = None
+
+
+def component(parameter: str) -> str:
+    """The constraint component of a SHACL parameter (sh:minCount -> sh:MinCountConstraintComponent)."""
+    if parameter == "sparql":
+        return SH + "SPARQLConstraintComponent"
+    return f"{SH}{parameter[0].upper()}{parameter[1:]}ConstraintComponent"
 
 
 class Compiler:
@@ -515,13 +524,16 @@ class Compiler:
         for obj in self.g.objects(shape, SH + "equals"):
             q = _sparql_term(obj)
             self.checks.append(Check(sid, None, sev, msgs,
-                f"SELECT ?this ?value WHERE {{ {focus} ?this {q} ?value FILTER(!sameTerm(?value, ?this)) }}"))
+                f"SELECT ?this ?value WHERE {{ {focus} ?this {q} ?value FILTER(!sameTerm(?value, ?this)) }}",
+                component=component("equals")))
             self.checks.append(Check(sid, None, sev, msgs,
-                f"SELECT ?this ?value WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {q} ?this }} BIND(?this AS ?value) }}"))
+                f"SELECT ?this ?value WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {q} ?this }} BIND(?this AS ?value) }}",
+                component=component("equals")))
         for obj in self.g.objects(shape, SH + "disjoint"):
             q = _sparql_term(obj)
             self.checks.append(Check(sid, None, sev, msgs,
-                f"SELECT ?this ?value WHERE {{ {focus} ?this {q} ?this . BIND(?this AS ?value) }}"))
+                f"SELECT ?this ?value WHERE {{ {focus} ?this {q} ?this . BIND(?this AS ?value) }}",
+                component=component("disjoint")))
 
     def closed_check(self, shape, focus: str, props) -> None:
         """sh:closed: every triple of the focus node uses a property of the shape's sh:property
@@ -535,7 +547,8 @@ class Compiler:
             allowed.update(i for i in self.g.list_items(ignored) if i is not None and i[0] == "uri")
         not_in = f"FILTER(?path NOT IN ({', '.join(_sparql_term(a) for a in sorted(allowed))}))" if allowed else ""
         self.checks.append(Check(self.shape_id(shape), None, self.severity(shape), self.messages(shape),
-                                 f"SELECT ?this ?path ?value WHERE {{ {focus} ?this ?path ?value {not_in} }}"))
+                                 f"SELECT ?this ?path ?value WHERE {{ {focus} ?this ?path ?value {not_in} }}",
+                                 component=component("closed")))
 
     def property_shape(self, prop, focus: str, parent) -> None:
         path = self.g.value(prop, SH + "path")
@@ -550,8 +563,8 @@ class Compiler:
         msgs = self.messages(prop)
         props = self.g.triples.get(prop, {})
 
-        def add(query, value=True):
-            self.checks.append(Check(shape_id, path_text, sev, msgs, query))
+        def add(query, parameter: str):
+            self.checks.append(Check(shape_id, path_text, sev, msgs, query, component=component(parameter)))
 
         def cardinality(min_key: str, max_key: str, test: str | None = None) -> None:
             """min/max count checks over the values of ``p`` (those passing ``test``, if given)."""
@@ -559,13 +572,14 @@ class Compiler:
             for obj in props.get(min_key, []):
                 n = _count(obj, prop, self)
                 if n == 1:
-                    add(f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ {values} }} }}")
+                    add(f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ {values} }} }}", min_key[len(SH):])
                 elif n > 1:
                     add(f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ {values} }} }} "
-                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) < {n})")
+                        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) < {n})", min_key[len(SH):])
             for obj in props.get(max_key, []):
                 n = _count(obj, prop, self)
-                add(f"SELECT ?this WHERE {{ {focus} {values} }} GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) > {n})")
+                add(f"SELECT ?this WHERE {{ {focus} {values} }} GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) > {n})",
+                    max_key[len(SH):])
 
         cardinality(SH + "minCount", SH + "maxCount")
         for qvs in props.get(SH + "qualifiedValueShape", []):
@@ -581,20 +595,21 @@ class Compiler:
             if _lex(obj) in ("true", "1"):
                 add(f"SELECT DISTINCT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?_a) AS ?_n) WHERE {{ {focus} "
                     f"?this {p} ?_a FILTER(isLiteral(?_a) && lang(?_a) != \"\") }} GROUP BY ?this (LCASE(lang(?_a))) }} "
-                    f"FILTER(?_n > 1) }}")
+                    f"FILTER(?_n > 1) }}", "uniqueLang")
         for obj in props.get(SH + "equals", []):
             q = _sparql_term(obj)
             add(f"SELECT ?this ?value WHERE {{ {focus} {{ ?this {p} ?value FILTER NOT EXISTS {{ ?this {q} ?value }} }} "
-                f"UNION {{ ?this {q} ?value FILTER NOT EXISTS {{ ?this {p} ?value }} }} }}")
+                f"UNION {{ ?this {q} ?value FILTER NOT EXISTS {{ ?this {p} ?value }} }} }}", "equals")
         for obj in props.get(SH + "disjoint", []):
-            add(f"SELECT ?this ?value WHERE {{ {focus} ?this {p} ?value . ?this {_sparql_term(obj)} ?value }}")
+            add(f"SELECT ?this ?value WHERE {{ {focus} ?this {p} ?value . ?this {_sparql_term(obj)} ?value }}",
+                "disjoint")
         for name, op in (("lessThan", "<"), ("lessThanOrEquals", "<=")):
             for obj in props.get(SH + name, []):
                 # as pySHACL: IRIs compare as strings; a pair that cannot be compared is a violation
                 cmp = (f"IF(isIRI(?value) && isIRI(?_w), STR(?value) {op} STR(?_w), "
                        f"IF(isIRI(?value) || isIRI(?_w), false, ?value {op} ?_w))")
                 add(f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . ?this {_sparql_term(obj)} ?_w "
-                    f"FILTER(!COALESCE({cmp}, false)) }}")
+                    f"FILTER(!COALESCE({cmp}, false)) }}", name)
         self.value_checks(prop, focus, value_pattern=f"?this {p} ?value .", path=path_text, shape_id=shape_id)
         for sparql in props.get(SH + "sparql", []):
             self.sparql_check(prop, sparql, focus, path=path, shape_id=shape_id)
@@ -614,18 +629,19 @@ class Compiler:
                     self.checks.append(Check(
                         shape_id, path, sev, msgs,
                         f"SELECT DISTINCT ?this ?value WHERE {{ {focus} {value_pattern} "
-                        f"MINUS {{ {self.typed('?value', [obj])} }} }}"))
+                        f"MINUS {{ {self.typed('?value', [obj])} }} }}", component=component(name)))
                     continue
                 if name == "hasValue":  # not per value: no value node is the term (reported without sh:value)
                     self.checks.append(Check(
                         shape_id, path, sev, msgs,
                         f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ {value_pattern} "
-                        f"FILTER(sameTerm(?value, {_sparql_term(obj)})) }} }}"))
+                        f"FILTER(sameTerm(?value, {_sparql_term(obj)})) }} }}", component=component(name)))
                     if obj[0] == "literal" and (obj[3] or "") in CANONICALISED:
                         self.checks.append(Check(  # values the store may have rewritten: refuse if any
                             shape_id, path, sev, msgs,
                             f"SELECT DISTINCT ?this ?value (true AS ?_ok) WHERE {{ {focus} {value_pattern} "
-                            f"FILTER(isLiteral(?value) && datatype(?value) = <{obj[3]}>) }}", lexical="hasValue"))
+                            f"FILTER(isLiteral(?value) && datatype(?value) = <{obj[3]}>) }}", lexical="hasValue",
+                            component=component(name)))
                     continue
                 test = self.component(shape, name, obj, "?value", 0)
                 if name == "datatype":
@@ -634,7 +650,7 @@ class Compiler:
                         f"SELECT DISTINCT ?this ?value ?_ok WHERE {{ {focus} {value_pattern} "
                         f"BIND(COALESCE({test}, false) AS ?_ok) FILTER(!?_ok || (isLiteral(?value) && "
                         f"datatype(?value) IN (<{XSD}integer>, <{XSD}dateTime>))) }}",
-                        datatype=obj[1], predicate=predicate))
+                        datatype=obj[1], predicate=predicate, component=component(name)))
                     continue
                 lexical = name if name in LEXICAL or self.nested_lexical(obj) else None
                 if name in ("not", "and", "or", "xone", "node") and self.nested_datatype(obj):
@@ -644,7 +660,8 @@ class Compiler:
                 self.checks.append(Check(
                     shape_id, path, sev, msgs,
                     f"SELECT DISTINCT ?this ?value ?_ok WHERE {{ {focus} {value_pattern} "
-                    f"BIND(COALESCE({test}, false) AS ?_ok) FILTER(!?_ok{amb}) }}", lexical=lexical))
+                    f"BIND(COALESCE({test}, false) AS ?_ok) FILTER(!?_ok{amb}) }}", lexical=lexical,
+                    component=component(name)))
 
     def nested_datatype(self, obj, depth: int = 0) -> bool:
         """Whether a logical/node constraint reaches an sh:datatype (judged on the stored form)."""
@@ -727,7 +744,7 @@ class Compiler:
             shape_id or self.shape_id(shape), self.path_text(path) if path is not None else None,
             self.severity(constraint) if self.g.value(constraint, SH + "severity") else self.severity(shape),
             msgs, "", value_is_focus=path is None, template=any("{" in m for m in msgs.values()),
-            substitutions=subs)
+            substitutions=subs, component=component("sparql"))
         if _join_is_prebinding(text):
             check.query = prologue + _not_exists_to_minus(_insert_focus(text, focus))
         else:
@@ -1178,7 +1195,8 @@ def run_checks(store: ox.Store, checks: Sequence[Check], progress: Callable[[int
     labels = _labels(store, {r[0] for r in raw})
     return sorted({Finding(focus=focus.value, shape=check.shape_id, path=path, value=_text(value),
                            severity=check.severity, message=message, message_zh=message_zh,
-                           focus_label=labels.get(focus))
+                           focus_label=labels.get(focus), component=check.component,
+                           focus_term=str(focus), value_term=None if value is None else str(value))
                    for focus, check, path, value, message, message_zh in raw}, key=Finding.key)
 
 

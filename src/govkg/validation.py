@@ -140,7 +140,26 @@ def validate_graph(extra=(), engine: str = "auto", shape_pattern: str | None = "
             notices.append(f"validating with pySHACL: the fast engine cannot check {exc}")
         else:
             report.allow_warnings = allow_warnings
+            report.shapes = shapes
             return report
     report = validate_pyshacl(rdflib_graph(sources), shapes, allow_warnings=allow_warnings, focus=focus)
     report.notices.extend(notices)
+    report.shapes = shapes
     return report
+
+
+def report_bytes(report: Report, name: str) -> bytes:
+    """The standard sh:ValidationReport graph of ``report`` in the RDF format of the file name
+    ``name`` (``.ttl``, ``.nt``, ``.jsonld``, ``.rdf`` …; InputError for another suffix)."""
+    import pyoxigraph as ox
+
+    from govkg.findings import SH, report_graph
+    from govkg.store import rdf_format
+
+    fmt = rdf_format(name)
+    triples = report_graph(report)
+    if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+        triples = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+    prefixes = {"sh": SH, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+                "xsd": "http://www.w3.org/2001/XMLSchema#"} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None
+    return ox.serialize(triples, format=fmt, prefixes=prefixes) if prefixes else ox.serialize(triples, format=fmt)

@@ -84,7 +84,10 @@ def stats(graph, out):
 @click.option("--focus", multiple=True, metavar="IRI", help="Validate only this node (repeatable).")
 @click.option("--allow-warnings", is_flag=True,
               help="Conform (exit 0) when every result is a sh:Warning or sh:Info.")
-def validate(data, engine, shape_files, shape_pattern, no_bundled, focus, allow_warnings, out):
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Also write the standard sh:ValidationReport graph here (format from the suffix: .ttl, "
+                   ".nt, .jsonld, .rdf …), atomically.")
+def validate(data, engine, shape_files, shape_pattern, no_bundled, focus, allow_warnings, report_path, out):
     """Validate the bundled graph (plus --data files) against the SHACL shapes.
 
     \b
@@ -94,9 +97,19 @@ def validate(data, engine, shape_files, shape_pattern, no_bundled, focus, allow_
       govkg validate
       govkg validate --data new_departments.ttl --format json
       govkg validate --no-bundled --data mine.ttl --shapes my-shapes.ttl --focus https://example.org/x
+      govkg validate --data mine.ttl --report report.ttl
     """
     from govkg import validation
+    from govkg.errors import InputError
+    from govkg.outfile import check_target, write_output
+    from govkg.store import rdf_format
 
+    if report_path is not None:  # refused before a long validation, not after
+        try:
+            rdf_format(report_path)
+        except InputError as exc:
+            raise InputError(f"--report {exc}") from None
+        check_target(report_path, inputs=(*data, *shape_files), label="--report")
     if shape_pattern is None and not shape_files:
         shape_pattern = "integrity"
     report = validation.validate_graph(data, engine=engine, shape_pattern=shape_pattern, shape_files=shape_files,
@@ -104,6 +117,9 @@ def validate(data, engine, shape_files, shape_pattern, no_bundled, focus, allow_
                                        progress=progress_factory(out.fmt == "text", "validating"))
     for notice in report.notices:
         click.echo(f"govkg: notice: {notice}", err=True)
+    if report_path is not None:
+        write_output(report_path, validation.report_bytes(report, report_path), inputs=(*data, *shape_files),
+                     label="--report")
     if out.fmt == "json":
         out.json(report.to_json())
     else:
