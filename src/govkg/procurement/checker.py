@@ -314,10 +314,11 @@ def _fast_results(records):
     import pyoxigraph as ox
 
     from govkg import fastshacl
-    from govkg.procurement.to_rdf import record_iri, records_to_quads
+    from govkg.procurement.to_rdf import record_iri, records_to_ntriples
 
     store = ox.Store()
-    store.bulk_extend(list(_vocab_quads()) + records_to_quads(records))
+    store.bulk_extend(_vocab_quads())
+    store.bulk_load(records_to_ntriples(records), format=ox.RdfFormat.N_TRIPLES)
     checks = fastshacl.compile_shapes(shapes_graph(), store)
     by_shape = {rule.iri: rule for rule in rules().values()}  # the rule shapes are IRIs
     ids = {record_iri(rec.id): rec.id for rec in records}
