@@ -141,7 +141,7 @@ class PowerRow:
     def emit(self, b) -> None:
         zh, en, lit, date = b.zh, b.en, b.lit, b.date
         plist, power, seen = self.plist, self.power, self.seen
-        passage = b.quote(list_iri(plist)[len(PREFIXES["src"]):], power.row)  # the name, checked verbatim
+        passage = b.quote(list_iri(plist)[len(PREFIXES["src"]):], power.row, power.name)  # checked verbatim
         holder = seen.known.body(power.body)
         if holder is None:
             holder = body_iri_new(power.body)
