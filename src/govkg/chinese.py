@@ -79,8 +79,16 @@ def normalise(text: str) -> str:
 
 def to_mainland(text: str) -> str:
     """Traditional characters and Taiwan phrasing -> mainland simplified (OpenCC ``tw2sp``),
-    then the source's known artefacts corrected."""
+    then the source's known artefacts corrected.  Short texts are cached: a sheet repeats the same
+    names, categories and yes/no words on every row."""
+    return _to_mainland_short(text) if len(text) <= 200 else _to_mainland(text)
+
+
+def _to_mainland(text: str) -> str:
     return normalise_vocabulary(_converter().convert(text))
+
+
+_to_mainland_short = lru_cache(maxsize=32768)(_to_mainland)
 
 
 @lru_cache(maxsize=1)

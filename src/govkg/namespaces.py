@@ -28,6 +28,7 @@ PREFIXES: dict[str, str] = {
     "person": ID + "person/",
     "plan": ID + "plan/",
     "platform": ID + "platform/",
+    "ptype": ID + "power-type/",
     "org": "http://www.w3.org/ns/org#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "prov": "http://www.w3.org/ns/prov#",

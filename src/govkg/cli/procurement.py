@@ -44,11 +44,12 @@ def check_procurement(file, sheet, template, engine, out) -> None:
       govkg check-procurement 购买服务.xlsx -o 检查结果.xlsx
     """
     from govkg.errors import InputError
+    from govkg.outfile import check_target, write_output
 
     if template:
         from govkg.procurement.sheets import template_xlsx
 
-        _write(template, template_xlsx(), inputs=[file] if file else [], label="--template")
+        write_output(template, template_xlsx(), inputs=[file] if file else [], label="--template")
         click.echo(f"模板已写入 template written: {template}", err=True)
         return
     if not file:
@@ -57,7 +58,7 @@ def check_procurement(file, sheet, template, engine, out) -> None:
     if sheet_out and out.path is None:
         raise InputError(f"--format {out.fmt}: give -o FILE.{out.fmt} to write the sheet to")
     if out.path is not None:
-        _check_target(out.path, [file], "-o")
+        check_target(out.path, [file], "-o")
     from govkg.procurement.checker import check_reading
     from govkg.procurement.records import load
 
@@ -71,7 +72,7 @@ def check_procurement(file, sheet, template, engine, out) -> None:
         else:
             out.binary(sheets.findings_csv(reading, report))
             summary = out.path[: -len(".csv")] if out.path.lower().endswith(".csv") else out.path
-            _write(summary + "-summary.csv", sheets.summary_csv(reading, report, file), inputs=[file], label="-o")
+            write_output(summary + "-summary.csv", sheets.summary_csv(reading, report, file), inputs=[file], label="-o")
         click.echo(render_text(report, file).split("\n", 2)[1], err=True)
         click.echo(f"检查结果已写入 findings written to: {out.path}", err=True)
     elif out.fmt == "json":
@@ -80,56 +81,6 @@ def check_procurement(file, sheet, template, engine, out) -> None:
         out.echo(render_text(report, file, style=out.style))
     if not report.conforms:
         raise SystemExit(1)
-
-
-def _check_target(path: str, inputs, label: str) -> None:
-    """Refuse, before any work, to write over an input file or over what is not a regular file."""
-    import os
-
-    from govkg.errors import InputError
-
-    try:
-        target = os.stat(path)
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise InputError(f"{label} {path}: cannot be written ({exc.strerror})") from None
-    import stat
-
-    if not stat.S_ISREG(target.st_mode):
-        raise InputError(f"{label} {path}: exists and is not a regular file; name a new .xlsx or .csv file")
-    for item in inputs:
-        try:
-            if os.path.samefile(item, path):
-                raise InputError(f"{label} {path}: is the input file; name another file so the input is kept")
-        except OSError:
-            continue
-
-
-def _write(path: str, data: bytes, inputs, label: str) -> None:
-    """Atomically: a temporary file beside the target, renamed over it when complete."""
-    import os
-    import tempfile
-
-    from govkg.errors import InputError
-
-    _check_target(path, inputs, label)
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        handle, temp = tempfile.mkstemp(prefix=".govkg-", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise InputError(f"{label} {path}: cannot be written ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        raise InputError(f"{label} {path}: cannot be written ({exc.strerror})") from None
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
 
 
 def render_text(report, file: str, style=None) -> str:

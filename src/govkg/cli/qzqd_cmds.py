@@ -51,27 +51,25 @@ def import_qzqd(file, sheet, as_of, output, into, data) -> None:
       govkg import qzqd 省发改委权责清单.xlsx --as-of 2019-06-30 -o fgw-2019.ttl
       govkg who 价格 --data fgw-2019.ttl
     """
-    from govkg.cli.procurement import _check_target, _write
     from govkg.errors import InputError
-    from govkg.qzqd.model import list_to_graph
+    from govkg.outfile import check_target, write_output
+    from govkg.qzqd.model import list_to_turtle
     from govkg.qzqd.reader import read_list
 
     if output and into:
         raise InputError("give -o FILE or --into DIR, not both")
-    if output:
-        _check_target(output, [file], "-o")
-    plist = read_list(file, sheet=sheet, as_of=_as_of(as_of))
-    graph = list_to_graph(plist, _known(data))
-    text = _turtle(graph, plist)
-    if into:
-        from pathlib import Path
+    from pathlib import Path
 
-        folder = Path(into)
-        if not folder.is_dir():
-            raise InputError(f"--into {into}: not a directory")
-        output = str(folder / f"qzqd-{Path(file).stem}-{plist.as_of.isoformat()}.ttl")
     if output:
-        _write(output, text.encode("utf-8"), inputs=[file], label="-o")
+        check_target(output, [file], "-o")
+    if into and not Path(into).is_dir():
+        raise InputError(f"--into {into}: not a directory")
+    plist = read_list(file, sheet=sheet, as_of=_as_of(as_of))
+    text = list_to_turtle(plist, _known(data))
+    if into:
+        output = str(Path(into) / f"qzqd-{Path(file).stem}-{plist.as_of.isoformat()}.ttl")
+    if output:
+        write_output(output, text, inputs=[file], label="-o" if into is None else "--into")
         bodies = len({p.body for p in plist.powers})
         click.echo(f"{len(plist.powers)} powers of {bodies} bodies, as of {plist.as_of} "
                    f"({plist.date_origin}) → {output}", err=True)
@@ -84,13 +82,6 @@ def _known(data):
     from govkg.sparql import open_backend
 
     return Known.from_backend(open_backend(None, data))
-
-
-def _turtle(graph, plist) -> str:
-    header = (f"# Imported by `govkg import qzqd` from {plist.file_name}"
-              + (f", sheet {plist.sheet}" if plist.sheet else "")
-              + f" (sha256 {plist.digest}); list date {plist.as_of} ({plist.date_origin}).\n")
-    return header + graph.serialize(format="turtle")
 
 
 @click.command("diff")
@@ -113,20 +104,17 @@ def diff(old, new, old_as_of, new_as_of, old_sheet, new_sheet, record, data, out
     Example:
       govkg diff fgw-2019.xlsx fgw-2021.xlsx --record fgw-2019-2021.ttl
     """
-    from govkg.cli.procurement import _check_target, _write
-    from govkg.qzqd.diff import diff_lists, record_graph
+    from govkg.outfile import check_target, write_output
+    from govkg.qzqd.diff import diff_lists, record_turtle
     from govkg.qzqd.reader import read_list
 
     if record:
-        _check_target(record, [old, new], "--record")
+        check_target(record, [old, new], "--record")
     first = read_list(old, sheet=old_sheet, as_of=_as_of(old_as_of))
     second = read_list(new, sheet=new_sheet, as_of=_as_of(new_as_of))
     result = diff_lists(first, second)
     if record:
-        graph = record_graph(result, _known(data))
-        text = (f"# Recorded by `govkg diff` between {first.file_name} ({first.as_of}) and "
-                f"{second.file_name} ({second.as_of}).\n") + graph.serialize(format="turtle")
-        _write(record, text.encode("utf-8"), inputs=[old, new], label="--record")
+        write_output(record, record_turtle(result, _known(data)), inputs=[old, new], label="--record")
     if out.fmt == "json":
         out.json(result.to_dict())
     else:

@@ -89,6 +89,37 @@ def records_to_quads(records) -> list:
     return [ox.Quad(s, p, o) for s, p, o in record_triples(records, terms)]
 
 
+def records_to_ntriples(records) -> bytes:
+    """The records as N-Triples for ``Store.bulk_load`` — faster again than quads: each distinct
+    term is written once by pyoxigraph (its escaping) and a line is three cached strings, while a
+    ``pyoxigraph.Quad`` holding a literal costs ~5 µs to build."""
+    import pyoxigraph as ox
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    written: dict = {}
+
+    def iri(text):
+        out = written.get(text)
+        if out is None:
+            out = written[text] = str(ox.NamedNode(text))
+        return out
+
+    def literal(text, datatype=None):
+        key = (text, datatype)
+        out = written.get(key)
+        if out is None:
+            out = written[key] = str(ox.Literal(text) if datatype is None else ox.Literal(text, datatype=ox.NamedNode(datatype)))
+        return out
+
+    terms = {
+        "iri": iri, "text": literal,
+        "date": lambda d: literal(d.isoformat(), xsd + "date"),
+        "bool": lambda b: literal("true" if b else "false", xsd + "boolean"),
+        "decimal": lambda d: literal(str(d), xsd + "decimal"),
+    }
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in record_triples(records, terms)).encode("utf-8")
+
+
 def record_triples(records, terms: dict):
     """The triples of the records, with terms made by ``terms`` (iri, text, date, bool, decimal)."""
     iri, text, day, flag, decimal = (terms[k] for k in ("iri", "text", "date", "bool", "decimal"))
@@ -135,4 +166,4 @@ def record_triples(records, terms: dict):
             yield node, gk["contractAmount"], decimal(rec.amount)
 
 
-__all__ = ["records_to_graph", "records_to_quads", "record_triples", "record_iri", "party_iri", "add_years", "timedelta"]
+__all__ = ["records_to_graph", "records_to_quads", "records_to_ntriples", "record_triples", "record_iri", "party_iri", "add_years", "timedelta"]

@@ -24,8 +24,10 @@ VOCAB_FILES = ("procurement_categories.ttl", "procurement_methods.ttl")
 LEGAL_FILE = "procurement_legal.ttl"
 
 
+@lru_cache(maxsize=32768)
 def normalise(text: str) -> str:
-    """Key for matching a user's label: NFKC, lower case, no spaces, hyphens or underscores."""
+    """Key for matching a user's label: NFKC, lower case, no spaces, hyphens or underscores
+    (cached: the same labels come back on every row)."""
     text = unicodedata.normalize("NFKC", str(text)).strip().lower()
     return "".join(ch for ch in text if not ch.isspace() and ch not in "-_")
 

@@ -21,6 +21,7 @@ translation (``administrative licensing power; English name not recorded``).
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 from govkg.namespaces import GK, PREFIXES
 from govkg.qzqd.reader import PowerList, canonical
@@ -88,70 +89,114 @@ class Known:
         return found[0] if len(found) == 1 else None
 
 
-def list_to_graph(plist: PowerList, known: Known | None = None, graph=None):
-    """Add the list to an rdflib graph (a new one if None) through the authoring builder's terms."""
-    from govkg.qzqd.authoring import GraphWriter
+def sheet_document(plist: PowerList):
+    """The list as the builder's :class:`~govkg.authoring.builder.Document`: addressed by sheet
+    row (line *n* holds the name of the power on row *n*, the quote each row's passage checks),
+    located as ``file, sheet S, row N``; its IRI is the list's, its passages ``…-r<row>``."""
+    from govkg.authoring.builder import Document
 
-    known = known or Known()
-    out = GraphWriter(graph)
-    doc = list_iri(plist)
-    out.node(doc, ["gk:PowerList", "gk:SourceDocument"],
-             skos__prefLabel=[out.zh(f"权责清单 {plist.file_name}" + (f"（{plist.sheet}）" if plist.sheet else "")),
-                              out.en(f"Power and responsibility list {plist.file_name}"
-                                     + (f", sheet {plist.sheet}" if plist.sheet else ""))],
-             dcterms__identifier=out.lit(plist.file_name), gk__listDate=out.date(plist.as_of),
-             dcterms__description=out.en(f"Imported by govkg import qzqd; sha256 {plist.digest}; "
-                                         f"date {plist.date_origin}."))
-    bodies_done: set = set()
-    instruments_done: set = set()
+    lines = [""] * max((p.row for p in plist.powers), default=0)
     for power in plist.powers:
-        passage = passage_iri(plist, power.row)
-        out.node(passage, ["gk:SourcePassage"], gk__inDocument=doc, gk__locator=out.lit(plist.locator(power.row)),
-                 gk__quote=out.lit(power.name))
-        holder = known.body(power.body)
+        lines[power.row - 1] = power.name
+    return Document(list_iri(plist)[len(PREFIXES["src"]):], text="\n".join(lines),
+                    id_prefix=f"qzqd-{plist.list_id}-r", locator=plist.locator, line_numbers=False)
+
+
+class _Seen:
+    """What an import has already written, so a body or instrument cites the first row naming it."""
+
+    def __init__(self, known: Known):
+        self.known = known
+        self.bodies: set[str] = set()
+        self.instruments: set[str] = set()
+
+
+@dataclass
+class ListRow:
+    """The list itself: a ``gk:PowerList`` (a ``gk:SourceDocument``) with its file, digest and date."""
+
+    plist: PowerList
+
+    def emit(self, b) -> None:
+        zh, en, lit, date = b.zh, b.en, b.lit, b.date
+        plist = self.plist
+        sheet_zh = f"（{plist.sheet}）" if plist.sheet else ""
+        sheet_en = f", sheet {plist.sheet}" if plist.sheet else ""
+        b.node(list_iri(plist), ["gk:PowerList", "gk:SourceDocument"],
+               skos__prefLabel=[zh(f"权责清单 {plist.file_name}{sheet_zh}"),
+                                en(f"Power and responsibility list {plist.file_name}{sheet_en}")],
+               dcterms__identifier=lit(plist.file_name), gk__listDate=date(plist.as_of.isoformat()),
+               dcterms__description=en(f"Imported by govkg import qzqd; sha256 {plist.digest}; "
+                                       f"date {plist.date_origin}."))
+
+
+@dataclass
+class PowerRow:
+    """One row of the list: its passage, body, duty, legal basis and the dated assignment."""
+
+    plist: PowerList
+    power: object  # reader.Power
+    seen: _Seen
+
+    def emit(self, b) -> None:
+        zh, en, lit, date = b.zh, b.en, b.lit, b.date
+        plist, power, seen = self.plist, self.power, self.seen
+        passage = b.quote(list_iri(plist)[len(PREFIXES["src"]):], power.row, power.name)  # checked verbatim
+        holder = seen.known.body(power.body)
         if holder is None:
             holder = body_iri_new(power.body)
-            if holder not in bodies_done:
-                bodies_done.add(holder)
-                out.node(holder, ["gk:Institution"],
-                         skos__prefLabel=[out.zh(canonical(power.body)), out.en(f"{NOT_RECORDED_EN} ({canonical(power.body)})")],
-                         gk__source=passage)
-        duty = duty_iri(power)
+            if holder not in seen.bodies:
+                seen.bodies.add(holder)
+                name = canonical(power.body)
+                b.node(holder, "gk:Institution", skos__prefLabel=[zh(name), en(f"{NOT_RECORDED_EN} ({name})")],
+                       gk__source=passage)
         label = canonical(power.name) + (f"（{canonical(power.subitem)}）" if power.subitem else "")
-        props = {
-            "skos__prefLabel": [out.zh(label), out.en(f"{power.type.en} power; {NOT_RECORDED_EN}")],
-            "gk__canonicalText": out.zh(label),
-            "gk__powerType": power.type.iri,
-            "gk__source": passage,
-        }
-        if power.code:
-            props["skos__notation"] = out.lit(power.code)
-        for key, prop in (("steps", "gk__responsibilitySteps"), ("accountability", "gk__accountability"),
-                          ("basis", "gk__legalBasisText")):
-            text = getattr(power, key)
-            if text:
-                props[prop] = out.zh(text)
-        out.node(duty, ["gk:Duty"], **props)
+        duty = duty_iri(power)
+        b.node(duty, "gk:Duty", skos__prefLabel=[zh(label), en(f"{power.type.en} power; {NOT_RECORDED_EN}")],
+               gk__canonicalText=zh(label), gk__powerType=power.type.iri, gk__source=passage,
+               skos__notation=lit(power.code) if power.code else None,
+               gk__responsibilitySteps=zh(power.steps) if power.steps else None,
+               gk__accountability=zh(power.accountability) if power.accountability else None,
+               gk__legalBasisText=zh(power.basis) if power.basis else None)
         bases = []
         for provision in power.provisions:
-            instrument = known.instrument(provision.instrument)
+            instrument = seen.known.instrument(provision.instrument)
             if instrument is None:
                 instrument = instrument_iri_new(provision.instrument)
-                if instrument not in instruments_done:
-                    instruments_done.add(instrument)
-                    out.node(instrument, ["gk:LegalInstrument"], skos__prefLabel=out.zh(canonical(provision.instrument)),
-                             gk__source=passage)
+                if instrument not in seen.instruments:
+                    seen.instruments.add(instrument)
+                    b.node(instrument, "gk:LegalInstrument", skos__prefLabel=zh(canonical(provision.instrument)),
+                           gk__source=passage)
             if provision.key:
                 node = f"{instrument}-art-{provision.key}"
-                out.node(node, ["gk:LegalProvision"], gk__provisionOf=instrument,
-                         eli__id_local=out.lit(provision.text),
-                         skos__prefLabel=out.zh(canonical(provision.label)))
+                b.node(node, "gk:LegalProvision", gk__provisionOf=instrument, eli__id_local=lit(provision.text),
+                       skos__prefLabel=zh(canonical(provision.label)))
                 bases.append(node)
             else:
                 bases.append(instrument)
-        out.node(assignment_iri(plist, power), ["gk:DutyAssignment"], gk__duty=duty, gk__holder=holder,
-                 gk__startDate=out.date(plist.as_of), gk__source=passage, gk__legalBasis=bases)
-    return out.graph
+        b.node(assignment_iri(plist, power), "gk:DutyAssignment", gk__duty=duty, gk__holder=holder,
+               gk__startDate=date(plist.as_of.isoformat()), gk__source=passage, gk__legalBasis=bases)
 
 
-__all__ = ["list_to_graph", "Known", "duty_iri", "assignment_iri", "passage_iri", "list_iri"]
+def list_rows(plist: PowerList, known: Known | None = None) -> list:
+    """The builder's rows for one list: the list, then one row per power."""
+    seen = _Seen(known or Known())
+    return [ListRow(plist), *(PowerRow(plist, power, seen) for power in plist.powers)]
+
+
+def list_banner(plist: PowerList) -> str:
+    return (f"# Imported by `govkg import qzqd` from {plist.file_name}"
+            + (f", sheet {plist.sheet}" if plist.sheet else "")
+            + f" (sha256 {plist.digest}); list date {plist.as_of} ({plist.date_origin}).\n")
+
+
+def list_to_turtle(plist: PowerList, known: Known | None = None) -> str:
+    """Deterministic Turtle of one list, through the project's builder (every quote checked)."""
+    from govkg.authoring import rows_to_turtle
+
+    return rows_to_turtle(list_rows(plist, known), [sheet_document(plist)], fast=True, bundled=False,
+                          banner=list_banner(plist))
+
+
+__all__ = ["list_to_turtle", "list_rows", "sheet_document", "Known", "duty_iri", "assignment_iri",
+           "passage_iri", "list_iri"]

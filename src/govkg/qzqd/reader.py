@@ -18,10 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from govkg.errors import InputError, InputErrors
+from govkg.namespaces import PREFIXES
 from govkg.qzqd.basis import Provision, parse_basis
 from govkg.qzqd.columns import COLUMN_TABLE, HEADERS, REQUIRED, SINGLE_LINE
 
-PTYPE = "https://w3id.org/govkg/id/power-type/"
+PTYPE = PREFIXES["ptype"]
 DATE_IN_TEXT = re.compile(r"(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?")
 YEAR_IN_TEXT = re.compile(r"(\d{4})\s*年")
 
@@ -77,8 +78,10 @@ class PowerList:
         return f"{self.file_name}{sheet}, row {row}"
 
 
+@lru_cache(maxsize=65536)
 def canonical(text: str) -> str:
-    """Mainland simplified, NFKC, single spaces: the form labels and keys use."""
+    """Mainland simplified, NFKC, single spaces: the form labels and keys use (cached: an import
+    asks for the same body and instrument names on every row)."""
     from govkg.chinese import to_mainland
 
     text = " ".join(unicodedata.normalize("NFKC", text or "").split())
