@@ -110,3 +110,42 @@ def test_a_damaged_index_is_rebuilt_not_trusted(tmp_path, monkeypatch, damage):
     assert [h.iri for h in rank(second, "价格监督检查", 5)] == expected
     assert cache.verified(index, manifest, derived.name)
     assert json.loads(manifest.read_text())["duties"] > 150
+
+
+def test_an_unchanged_index_is_trusted_by_its_stat_and_a_rewrite_is_hashed(tmp_path, monkeypatch):
+    """The index is hashed once after it settles, not on every command; a write in place (even
+    one that restores size and mtime) changes the ctime and is hashed again, and caught."""
+    import os
+    import time
+
+    backend = _fresh(tmp_path, monkeypatch)
+    derived = backend.index_path.parent
+    index, manifest = derived / cache.INDEX_FILE, derived / cache.MANIFEST_FILE
+    hashed = []
+    real_sha = cache._sha256
+    monkeypatch.setattr(cache, "_sha256", lambda path: hashed.append(path) or real_sha(path))
+    later = time.time() + 10 * cache.RACY_SECONDS  # as if the commands ran well after the build
+    monkeypatch.setattr(cache.time, "time", lambda: later)
+    monkeypatch.setattr(cache, "RACY_SECONDS", -later)  # the file's ctime is "long ago" too
+    assert cache.verified(index, manifest, derived.name) and len(hashed) == 1  # hashed, stat remembered
+    assert cache.verified(index, manifest, derived.name) and len(hashed) == 1  # trusted by its stat
+    stat = index.stat()
+    data = bytearray(index.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    index.write_bytes(bytes(data))
+    os.utime(index, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same mtime: only ctime moved
+    assert not cache.verified(index, manifest, derived.name) and len(hashed) == 2
+
+
+def test_a_stat_taken_right_after_a_change_is_not_trusted(tmp_path, monkeypatch):
+    backend = _fresh(tmp_path, monkeypatch)
+    derived = backend.index_path.parent
+    index, manifest = derived / cache.INDEX_FILE, derived / cache.MANIFEST_FILE
+    saved = json.loads(manifest.read_text())
+    stat = index.stat()
+    racy = {**saved, "checked": {"stat": cache._stamp(stat), "at": stat.st_ctime + cache.RACY_SECONDS / 2}}
+    manifest.write_text(json.dumps({**racy, "sha256": "0" * 64}))  # wrong hash, "checked" too soon
+    assert not cache.verified(index, manifest, derived.name)
+    manifest.write_text(json.dumps({**racy, "sha256": "0" * 64,
+                                    "checked": {**racy["checked"], "at": stat.st_ctime + 3 * cache.RACY_SECONDS}}))
+    assert cache.verified(index, manifest, derived.name)  # a settled stat is trusted without hashing
