@@ -149,3 +149,25 @@ def test_a_stat_taken_right_after_a_change_is_not_trusted(tmp_path, monkeypatch)
     manifest.write_text(json.dumps({**racy, "sha256": "0" * 64,
                                     "checked": {**racy["checked"], "at": stat.st_ctime + 3 * cache.RACY_SECONDS}}))
     assert cache.verified(index, manifest, derived.name)  # a settled stat is trusted without hashing
+
+
+def test_near_ties_go_to_the_shorter_label(backend):
+    """Within a group of hits whose scores are within TIE_SHARE of the group's first, labels
+    run from short to long; and such groups do occur (else this test could not fail)."""
+    from govkg.search import engine
+
+    search = cache.search_engine(backend)
+    labels = dict(search.db.execute("SELECT duty, label_chars FROM terms"))
+    groups_seen = 0
+    for query in ("价格监督检查", "价格", "规划", "政府购买服务", "reserves", "投资"):
+        hits = rank(backend, query, 10)
+        groups: list[list] = []
+        for hit in sorted(hits, key=lambda h: -h.score):  # the same hits grouped by score, best first
+            if groups and hit.score >= groups[-1][0].score * (1 - engine.TIE_SHARE):
+                groups[-1].append(hit)
+            else:
+                groups.append([hit])
+        expected = [h.iri for g in groups for h in sorted(g, key=lambda h: (labels[h.iri], h.iri))]
+        assert [h.iri for h in hits] == expected, query
+        groups_seen += sum(len(g) > 1 and len({labels[h.iri] for h in g}) > 1 for g in groups)
+    assert groups_seen > 0

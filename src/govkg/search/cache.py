@@ -32,7 +32,7 @@ from govkg.search import engine
 # govkg.search.documents and govkg.search.thesaurus are imported where an index is built: the
 # query path (a verified index) needs neither.
 
-FORMAT = 1
+FORMAT = 2  # 2: label length kept for tie-breaks
 #: a remembered stat is trusted only when it was taken this long after the file last changed
 RACY_SECONDS = 2.0
 INDEX_FILE = "search-index.sqlite"

@@ -26,6 +26,10 @@ GRAM_SHARE = 0.5
 ANSWER_COVERAGE = 0.6
 #: Hits scoring below this share of the best hit's BM25 score are dropped (terms shared by chance).
 TAIL_SHARE = 0.25
+#: Hits whose scores are within this share of the best of their group are ties, ordered by the
+#: shorter label (the more specific name: 价格监督检查与反垄断执法职责 before a longer sentence that
+#: merely repeats the words); BM25 differences this small are noise from text length, not relevance.
+TIE_SHARE = 0.01
 #: Characters of a query that are searched (a pasted paragraph is cut here, never rejected).
 MAX_QUERY_CHARS = 300
 COLUMNS = [c for f in FIELDS for c in (f, f + "_gram") if c != "domain_gram"]
@@ -54,7 +58,7 @@ def build(db: sqlite3.Connection, documents: dict[str, dict[str, list[str]]], sy
         cols = ", ".join(COLUMNS)
         db.execute(f"CREATE VIRTUAL TABLE docs USING fts5(duty UNINDEXED, {cols}, tokenize='ascii')")
         db.execute("CREATE TABLE vocab (term TEXT PRIMARY KEY) WITHOUT ROWID")
-        db.execute("CREATE TABLE terms (duty TEXT PRIMARY KEY, terms TEXT) WITHOUT ROWID")
+        db.execute("CREATE TABLE terms (duty TEXT PRIMARY KEY, terms TEXT, label_chars INTEGER) WITHOUT ROWID")
         vocab: set[str] = set()
         rows = []
         for duty in sorted(documents):
@@ -71,10 +75,11 @@ def build(db: sqlite3.Connection, documents: dict[str, dict[str, list[str]]], sy
                         cells[field + "_gram"] += grams
             vocab.update(w for c in FIELDS for w in cells[c])
             everything = {t for c in COLUMNS for t in cells[c]}
-            rows.append((duty, *(" ".join(cells[c]) for c in COLUMNS), " ".join(sorted(everything))))
+            label_chars = min((len(t) for t in fields.get("label", [])), default=0)
+            rows.append((duty, *(" ".join(cells[c]) for c in COLUMNS), " ".join(sorted(everything)), label_chars))
         marks = ", ".join("?" * (len(COLUMNS) + 1))
-        db.executemany(f"INSERT INTO docs (duty, {cols}) VALUES ({marks})", [r[:-1] for r in rows])
-        db.executemany("INSERT INTO terms VALUES (?, ?)", [(r[0], r[-1]) for r in rows])
+        db.executemany(f"INSERT INTO docs (duty, {cols}) VALUES ({marks})", [r[:-2] for r in rows])
+        db.executemany("INSERT INTO terms VALUES (?, ?, ?)", [(r[0], r[-2], r[-1]) for r in rows])
         db.executemany("INSERT INTO vocab VALUES (?)", [(v,) for v in sorted(vocab)])
         db.execute("INSERT INTO docs(docs) VALUES ('optimize')")
         db.commit()
@@ -103,7 +108,8 @@ class Engine:
         return found
 
     def search(self, query: str, limit: int) -> list[Hit]:
-        """The best ``limit`` duties for ``query``, by BM25 with the field weights of :data:`FIELDS`."""
+        """The best ``limit`` duties for ``query``, by BM25 with the field weights of :data:`FIELDS`;
+        near-ties (:data:`TIE_SHARE`) go to the shorter label."""
         words, grams = query_terms(query[:MAX_QUERY_CHARS], self.known_words)
         terms = list(dict.fromkeys(words + grams))
         if not terms:
@@ -112,17 +118,36 @@ class Engine:
         weights = ", ".join(str(w) for w in column_weights())
         rows = self.db.execute(
             f"SELECT duty, -bm25(docs, 0, {weights}) AS s FROM docs WHERE docs MATCH ? "
-            "ORDER BY s DESC, duty LIMIT ?", (expression, limit)).fetchall()
+            "ORDER BY s DESC, duty LIMIT ?", (expression, 2 * limit)).fetchall()
         if not rows:
             return []
         rows = [(d, s) for d, s in rows if s >= rows[0][1] * TAIL_SHARE]
+        rows = self._ties_by_shorter_label(rows)[:limit]
+        share = self.coverage(words, grams, [d for d, _ in rows])
+        return [Hit(d, round(s, 3), share[d]) for d, s in rows]
+
+    def _ties_by_shorter_label(self, rows: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """``rows`` (best first) with each group of ties (scores within :data:`TIE_SHARE` of the
+        group's first) ordered by label length, then IRI."""
+        chars = dict(self.db.execute(
+            f"SELECT duty, label_chars FROM terms WHERE duty IN ({','.join('?' * len(rows))})", [d for d, _ in rows]))
+        groups: list[list[tuple[str, float]]] = []
+        for row in rows:
+            if groups and row[1] >= groups[-1][0][1] * (1 - TIE_SHARE):
+                groups[-1].append(row)
+            else:
+                groups.append([row])
+        return [r for g in groups for r in sorted(g, key=lambda r: (chars.get(r[0]) or 0, r[0]))]
+
+    def coverage(self, words: list[str], grams: list[str], duties: list[str]) -> dict[str, float]:
+        """duty -> the share of the query's terms its fields hold (rounded to 3 places).
+
+        Chinese words are counted through their bigrams (a word is found when its bigrams are):
+        the share is of the query's bigrams and English stems."""
+        measured = list(dict.fromkeys(grams + [w for w in words if not _is_cjk(w)])) or list(dict.fromkeys(words))
         held = {d: set(t.split()) for d, t in self.db.execute(
-            f"SELECT duty, terms FROM terms WHERE duty IN ({','.join('?' * len(rows))})", [r[0] for r in rows])}
-        # Chinese words are counted through their bigrams (a word is found when its bigrams are):
-        # coverage is the share of the query's bigrams and English stems that the duty holds.
-        measured = list(dict.fromkeys(grams + [w for w in words if not _is_cjk(w)])) or terms
-        return [Hit(d, round(s, 3), round(sum(t in held.get(d, ()) for t in measured) / len(measured), 3))
-                for d, s in rows]
+            f"SELECT duty, terms FROM terms WHERE duty IN ({','.join('?' * len(duties))})", duties)}
+        return {d: round(sum(t in held.get(d, ()) for t in measured) / max(len(measured), 1), 3) for d in duties}
 
     def close(self) -> None:
         self.db.close()
