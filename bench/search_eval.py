@@ -39,10 +39,11 @@ class Bm25sEngine:
         from govkg.search import engine, thesaurus
         from govkg.search.text import index_terms
 
-        self.fts = engine.Engine(_memory_index(backend, thesaurus.load()))
-        syn = thesaurus.load()
+        corpus = docs.read_corpus(backend)
+        self.fts = engine.Engine(memory_index(corpus))
+        syn = thesaurus.from_groups(corpus.groups)
         self.duties, corpus = [], []
-        for duty, fields in sorted(docs.documents(docs.read_rows(backend)).items()):
+        for duty, fields in sorted(docs.documents(corpus.rows).items()):
             fields = dict(fields)
             fields["synonym"] = syn.expansions(fields.get("label", []) + fields.get("alias", []) + fields.get("text", []))
             tokens = []
@@ -83,7 +84,8 @@ class TantivyEngine:
         from govkg.search.text import index_terms
 
         self.tantivy = tantivy
-        self.fts = engine.Engine(_memory_index(backend, thesaurus.load()))
+        corpus = docs.read_corpus(backend)
+        self.fts = engine.Engine(memory_index(corpus))
         self.columns = engine.COLUMNS
         self.weights = dict(zip(engine.COLUMNS, engine.column_weights()))
         builder = tantivy.SchemaBuilder()
@@ -93,9 +95,9 @@ class TantivyEngine:
         self.schema = builder.build()
         self.index = tantivy.Index(self.schema)
         writer = self.index.writer()
-        syn = thesaurus.load()
+        syn = thesaurus.from_groups(corpus.groups)
         self.known = set()
-        for duty, fields in sorted(docs.documents(docs.read_rows(backend)).items()):
+        for duty, fields in sorted(docs.documents(corpus.rows).items()):
             fields = dict(fields)
             fields["synonym"] = syn.expansions(fields.get("label", []) + fields.get("alias", []) + fields.get("text", []))
             cells = {c: [] for c in self.columns}
@@ -130,15 +132,10 @@ class TantivyEngine:
         return [Hit(d, round(s, 3), coverage[d]) for d, s in found]
 
 
-def _memory_index(backend, synonyms):
-    import sqlite3
+def memory_index(corpus, synonyms: bool = True):
+    from govkg.search.cache import memory_index as build
 
-    from govkg.search import documents as docs
-    from govkg.search import engine
-
-    db = sqlite3.connect(":memory:")
-    engine.build(db, docs.documents(docs.read_rows(backend)), synonyms)
-    return db
+    return build(corpus, synonyms)
 
 
 def evaluate(backend, engine: str, items: list[dict], limit: int = 10) -> dict:
@@ -147,7 +144,9 @@ def evaluate(backend, engine: str, items: list[dict], limit: int = 10) -> dict:
 
     saved = getattr(backend, "_search_engine", None)
     if engine == "bm25-no-thesaurus":
-        backend._search_engine = fts.Engine(_memory_index(backend, None))
+        from govkg.search import documents as docs
+
+        backend._search_engine = fts.Engine(memory_index(docs.read_corpus(backend), synonyms=False))
     elif engine == "bm25s":
         backend._search_engine = Bm25sEngine(backend)
     elif engine == "tantivy":

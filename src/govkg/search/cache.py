@@ -1,7 +1,7 @@
 """Where the search index lives, and the check that it is the index of exactly this data.
 
 Embedded store: ``search-index.sqlite`` in the cache's ``<key>.derived`` directory, beside a
-manifest giving the content key, the recipe (index format and thesaurus digest) and the
+manifest giving the content key, the recipe (index format and field weights) and the
 file's size and SHA-256. An index whose manifest, size or hash does not match — altered,
 truncated, copied from other data, built by another govkg — is rebuilt, never trusted: a
 corrupt index must not silently make ``who`` find nothing.
@@ -32,7 +32,7 @@ from govkg.search import engine
 # govkg.search.documents and govkg.search.thesaurus are imported where an index is built: the
 # query path (a verified index) needs neither.
 
-FORMAT = 2  # 2: label length kept for tie-breaks
+FORMAT = 3  # 2: label length kept for tie-breaks; 3: synonym groups kept for rewriting queries
 #: a remembered stat is trusted only when it was taken this long after the file last changed
 RACY_SECONDS = 2.0
 INDEX_FILE = "search-index.sqlite"
@@ -40,11 +40,9 @@ MANIFEST_FILE = "search-index.json"
 
 
 def recipe() -> str:
-    """What else an index depends on besides the data: its format and the thesaurus."""
-    from govkg.search import thesaurus
-
-    text = thesaurus.synonyms_text()
-    return hashlib.sha256(f"{FORMAT}\n{engine.FIELDS}\n{engine.GRAM_SHARE}\n{text}".encode()).hexdigest()[:16]
+    """What else an index depends on besides the data (the synonym groups are data, so the
+    content key covers them): its format and the field weights."""
+    return hashlib.sha256(f"{FORMAT}\n{engine.FIELDS}\n{engine.GRAM_SHARE}".encode()).hexdigest()[:16]
 
 
 def search_engine(backend) -> engine.Engine:
@@ -56,24 +54,34 @@ def search_engine(backend) -> engine.Engine:
 
     derived = _derived_dir(backend)
     if derived is not None:
-        found = _load_or_build(derived / INDEX_FILE, derived.name, lambda: docs.read_rows(backend))
+        found = _load_or_build(derived / INDEX_FILE, derived.name, lambda: docs.read_corpus(backend))
     elif getattr(backend, "store", None) is None and _endpoint_url(backend):
-        rows = docs.read_rows(backend)
-        key = hashlib.sha256(_endpoint_url(backend).encode()).hexdigest()[:16] + "-" + docs.digest(rows)[:32]
-        found = _load_or_build(_endpoint_dir() / f"{key}.sqlite", key, lambda: rows)
+        corpus = docs.read_corpus(backend)
+        key = hashlib.sha256(_endpoint_url(backend).encode()).hexdigest()[:16] + "-" + docs.digest(corpus)[:32]
+        found = _load_or_build(_endpoint_dir() / f"{key}.sqlite", key, lambda: corpus)
     else:
         found = None
     if found is None:  # no writable cache: an index in memory for this command only
-        from govkg.search import thesaurus
-
-        db = sqlite3.connect(":memory:")
-        engine.build(db, docs.documents(docs.read_rows(backend)), thesaurus.load())
-        found = engine.Engine(db)
+        found = engine.Engine(memory_index(docs.read_corpus(backend)))
     try:
         backend._search_engine = found
     except AttributeError:
         pass
     return found
+
+
+def memory_index(corpus, synonyms: bool = True) -> sqlite3.Connection:
+    """An index of ``corpus`` in memory (no cache, or a comparison in bench/search_eval.py)."""
+    db = sqlite3.connect(":memory:")
+    _fill(db, corpus, synonyms)
+    return db
+
+
+def _fill(db: sqlite3.Connection, corpus, synonyms: bool = True) -> None:
+    from govkg.search import documents as docs
+    from govkg.search import thesaurus
+
+    engine.build(db, docs.documents(corpus.rows), thesaurus.from_groups(corpus.groups) if synonyms else None)
 
 
 class _StoreOnly:
@@ -88,7 +96,7 @@ def build_beside_cache(store, derived: Path) -> None:
     index = derived / INDEX_FILE
     if not verified(index, index.with_suffix(".json"), derived.name):
         derived.mkdir(parents=True, exist_ok=True)
-        _build(index, index.with_suffix(".json"), derived.name, docs.read_rows(_StoreOnly(store)))
+        _build(index, index.with_suffix(".json"), derived.name, docs.read_corpus(_StoreOnly(store)))
 
 
 def _derived_dir(backend) -> Path | None:
@@ -106,7 +114,7 @@ def _endpoint_url(backend) -> str | None:
     return getattr(backend, "url", None) or getattr(backend, "endpoint", None)
 
 
-def _load_or_build(index: Path, key: str, rows) -> engine.Engine | None:
+def _load_or_build(index: Path, key: str, corpus) -> engine.Engine | None:
     """The verified index at ``index`` (manifest beside it, same stem, .json), built if need be;
     None when it cannot be written there."""
     manifest = index.with_suffix(".json")
@@ -114,7 +122,7 @@ def _load_or_build(index: Path, key: str, rows) -> engine.Engine | None:
         return engine.Engine.open(index)
     try:
         index.parent.mkdir(parents=True, exist_ok=True)
-        _build(index, manifest, key, rows())
+        _build(index, manifest, key, corpus())
     except OSError:
         return None
     return engine.Engine.open(index) if verified(index, manifest, key) else None
@@ -187,20 +195,17 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _build(index: Path, manifest: Path, key: str, rows) -> None:
-    from govkg.search import documents as docs
-    from govkg.search import thesaurus
-
+def _build(index: Path, manifest: Path, key: str, corpus) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".search-index-", suffix=".sqlite", dir=index.parent)
     os.close(fd)
     try:
         db = sqlite3.connect(tmp)
         try:
-            engine.build(db, docs.documents(rows), thesaurus.load())
+            _fill(db, corpus)
         finally:
             db.close()
         meta = {"key": key, "recipe": recipe(), "size": os.path.getsize(tmp), "sha256": _sha256(Path(tmp)),
-                "duties": len({r[0] for r in rows})}
+                "duties": len({r[0] for r in corpus.rows})}
         os.replace(tmp, index)
         _write_json(manifest, meta)
     finally:

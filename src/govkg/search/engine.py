@@ -17,7 +17,14 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from govkg.search.text import index_terms, query_terms
+from govkg.search.text import (
+    fold,
+    index_terms,
+    join_cjk,
+    query_terms,
+    strip_question,
+    whole_word,
+)
 
 #: field -> BM25 weight of its word column; its character-bigram column weighs GRAM_SHARE of it.
 FIELDS = {"label": 6.0, "alias": 4.0, "synonym": 3.0, "text": 2.0, "domain": 0.8}
@@ -30,6 +37,8 @@ TAIL_SHARE = 0.25
 #: shorter label (the more specific name: 价格监督检查与反垄断执法职责 before a longer sentence that
 #: merely repeats the words); BM25 differences this small are noise from text length, not relevance.
 TIE_SHARE = 0.01
+#: At most this many rewritten forms of one query (one synonym swapped in each) are searched too.
+MAX_REWRITES = 8
 #: Characters of a query that are searched (a pasted paragraph is cut here, never rejected).
 MAX_QUERY_CHARS = 300
 COLUMNS = [c for f in FIELDS for c in (f, f + "_gram") if c != "domain_gram"]
@@ -52,13 +61,18 @@ def build(db: sqlite3.Connection, documents: dict[str, dict[str, list[str]]], sy
     """Write an FTS5 index of ``documents`` (duty -> field -> texts) into the empty database ``db``.
 
     ``synonyms`` (a :class:`govkg.search.thesaurus.Thesaurus`) adds, to each duty, the other
-    words of every synonym group one of its texts contains.
+    words of every synonym group one of its texts contains; its groups are also stored (table
+    ``synonyms``) for rewriting queries.
     """
     try:
         cols = ", ".join(COLUMNS)
         db.execute(f"CREATE VIRTUAL TABLE docs USING fts5(duty UNINDEXED, {cols}, tokenize='ascii')")
         db.execute("CREATE TABLE vocab (term TEXT PRIMARY KEY) WITHOUT ROWID")
         db.execute("CREATE TABLE terms (duty TEXT PRIMARY KEY, terms TEXT, label_chars INTEGER) WITHOUT ROWID")
+        db.execute("CREATE TABLE synonyms (word TEXT, grp INTEGER)")
+        if synonyms is not None:
+            db.executemany("INSERT INTO synonyms VALUES (?, ?)",
+                           [(w, i) for i, group in enumerate(synonyms.groups) for w in group])
         vocab: set[str] = set()
         rows = []
         for duty in sorted(documents):
@@ -110,8 +124,9 @@ class Engine:
     def search(self, query: str, limit: int) -> list[Hit]:
         """The best ``limit`` duties for ``query``, by BM25 with the field weights of :data:`FIELDS`;
         near-ties (:data:`TIE_SHARE`) go to the shorter label."""
-        words, grams = query_terms(query[:MAX_QUERY_CHARS], self.known_words)
-        terms = list(dict.fromkeys(words + grams))
+        query = query[:MAX_QUERY_CHARS]
+        forms = [query_terms(q, self.known_words) for q in [query, *self.rewrites(query)]]
+        terms = list(dict.fromkeys(t for words, grams in forms for t in words + grams))
         if not terms:
             return []
         expression = " OR ".join(f'"{t}"' for t in terms)
@@ -123,8 +138,28 @@ class Engine:
             return []
         rows = [(d, s) for d, s in rows if s >= rows[0][1] * TAIL_SHARE]
         rows = self._ties_by_shorter_label(rows)[:limit]
-        share = self.coverage(words, grams, [d for d, _ in rows])
-        return [Hit(d, round(s, 3), share[d]) for d, s in rows]
+        duties = [d for d, _ in rows]
+        shares = [self.coverage(words, grams, duties) for words, grams in forms]
+        return [Hit(d, round(s, 3), max(share[d] for share in shares)) for d, s in rows]
+
+    def rewrites(self, query: str) -> list[str]:
+        """The query with one of its words replaced by another word of the word's synonym group
+        (folded, question words stripped), so that 药价管理 is also searched as 药品价格管理: the
+        source's own compound, whose words a duty may hold apart (药品和医疗服务价格). A duty
+        that holds every term of a rewritten form is as good an answer as one holding the query's."""
+        groups: dict[int, list[str]] = {}
+        for word, group in self.db.execute("SELECT word, grp FROM synonyms"):
+            groups.setdefault(group, []).append(word)
+        text = join_cjk(strip_question(fold(query)))
+        out: list[str] = []
+        for words in groups.values():
+            for word in sorted(words, key=len, reverse=True):  # the longest word of the group present
+                at = text.find(word)
+                if at < 0 or (word.isascii() and not whole_word(text, at, at + len(word))):
+                    continue
+                out += [text[:at] + other + text[at + len(word):] for other in words if other not in text]
+                break
+        return list(dict.fromkeys(out))[:MAX_REWRITES]
 
     def _ties_by_shorter_label(self, rows: list[tuple[str, float]]) -> list[tuple[str, float]]:
         """``rows`` (best first) with each group of ties (scores within :data:`TIE_SHARE` of the
