@@ -17,6 +17,7 @@ checked against the embedded store's.
 Times are medians of --repeat runs (heavy rows run once), memory is peak RSS (/usr/bin/time).
 
     python bench/run.py --sizes 100k,1m,5m [--repeat 3] [--pyshacl-max 1m] [--markdown out.md]
+    python bench/run.py --who-only --sizes 1m [--repeat 7]   # just the `who` figures (bench_who)
 """
 
 from __future__ import annotations
@@ -280,6 +281,66 @@ def bench_virtuoso(files: list, cache: Path, env, row, record) -> None:
         vs.stop(server)
 
 
+# ------------------------------------------------------------------ who beside the oxigraph CLI
+
+
+def _ox_duty_holders(stdout: str) -> dict[str, set]:
+    rows = json.loads(stdout)["results"]["bindings"]
+    found: dict[str, set] = {}
+    for r in rows:
+        found.setdefault(r["duty"]["value"], set()).update([r["holder"]["value"]] if "holder" in r else [])
+    return found
+
+
+def bench_who(name: str, data: Path | None, args) -> dict:
+    """`govkg who KEYWORD` whole process beside `oxigraph query` of the same keyword, same run.
+
+    Fresh cache: `govkg stats` builds it (and the search index with it), then the first `who`
+    after that data change, then warm `who` (median and best of --repeat); the same files loaded
+    by `oxigraph load`, then `oxigraph query` (median and best). Answers checked: the duty `who`
+    ranks first is one the oxigraph query finds, and the body `who` names for it is one of the
+    holders oxigraph lists for that duty. `python -c pass` (this interpreter) is printed as the
+    floor any Python tool pays before its first line runs.
+    """
+    extra = ["--data", str(data)] if data else []
+    files = bundled_files() + ([str(data)] if data else [])
+    cache = Path(tempfile.mkdtemp(prefix="govkg-bench-who-"))
+    env = {**os.environ, "GOVKG_CACHE_DIR": str(cache)}
+    who_cmd = [GOVKG, "who", KEYWORD, "--format", "json", *extra]
+    n = max(args.repeat, 5)
+
+    def runs(cmd, env_=None):
+        times = sorted(timed(cmd, env_)[0] for _ in range(n))
+        return statistics.median(times), times[0]
+
+    try:
+        build = timed([GOVKG, "stats", "--format", "json", *extra], env)[0]
+        first = timed(who_cmd, env)[0]
+        warm, warm_best = runs(who_cmd, env)
+        db = cache / "oxigraph-db"
+        subprocess.run([OXIGRAPH, "load", "--location", str(db), *sum((["--file", f] for f in files), [])],
+                       check=True, capture_output=True)
+        ox_cmd = [OXIGRAPH, "query", "--location", str(db), "--query", OX_QUERY, "--results-format", "json"]
+        ox, ox_best = runs(ox_cmd)
+        python, python_best = runs([sys.executable, "-c", "pass"])
+        answer = json.loads(_answers(who_cmd, env))
+        expected = _ox_duty_holders(_answers(ox_cmd, None))
+        top = answer["results"][0] if answer["results"] else None
+        if top is None or top["duty"]["iri"] not in expected:
+            raise RuntimeError(f"who {KEYWORD}: its first duty is not one `oxigraph query` finds")
+        if top["holder"] and top["holder"]["iri"] not in expected[top["duty"]["iri"]]:
+            raise RuntimeError(f"who {KEYWORD}: it names a holder oxigraph does not list for {top['duty']['iri']}")
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+    row = {"dataset": name, "build": build, "who-first": first, "who": warm, "who-best": warm_best,
+           "ox-query": ox, "ox-query-best": ox_best, "python": python, "python-best": python_best}
+    print(f"  {name:8} build {build:6.2f} s | who first {first:6.3f} s  warm {warm:6.3f} s (best {warm_best:.3f}) | "
+          f"oxigraph query {ox:6.3f} s (best {ox_best:.3f}) | who/oxigraph {warm / ox:5.2f}x | "
+          f"first-warm {first - warm:+.3f} s | python -c pass {python:.3f} s | answers checked",
+          file=sys.stderr, flush=True)
+    return row
+
+
 COLUMNS = ["build", "stats", "who-first", "who", "query", "validate", "validate-pyshacl", "export", "export-ttl",
            "export-nt", "ox-load", "ox-dump", "py-dump", "ox-query", "pyshacl", "oxigraph-who", "oxigraph-query", "oxigraph-stats",
            "virtuoso-load", "virtuoso-who", "virtuoso-query", "virtuoso-stats"]
@@ -306,7 +367,10 @@ def main(argv=None) -> int:
     parser.add_argument("--no-virtuoso", action="store_true", help="skip the Virtuoso rows")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--markdown", type=Path, help="also write the table here")
+    parser.add_argument("--who-only", action="store_true", help="only the `who` vs `oxigraph query` rows (bench_who)")
     args = parser.parse_args(argv)
+    if args.who_only:
+        return who_only(args)
     rows: list = []
     triples = {}
     count = subprocess.run([GOVKG, "stats", "--format", "json"], capture_output=True, text=True,
@@ -331,6 +395,31 @@ def main(argv=None) -> int:
     (OUT / "results.json").parent.mkdir(parents=True, exist_ok=True)
     (OUT / "results.json").write_text(json.dumps({"rows": rows, "triples": triples}, indent=1), encoding="utf-8")
     return 0
+
+
+def who_only(args) -> int:
+    print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
+    rows = [bench_who("bundled", None, args)]
+    for size in [s for s in args.sizes.split(",") if s]:
+        rows.append(bench_who(size, dataset(size, args.seed), args))
+    print("| dataset | build | who first | who warm (best) | oxigraph query (best) | who / oxigraph | python -c pass |")
+    print("|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['dataset']} | {r['build']:.2f} s | {r['who-first']:.3f} s | {r['who']:.3f} s ({r['who-best']:.3f}) | "
+              f"{r['ox-query']:.3f} s ({r['ox-query-best']:.3f}) | {r['who'] / r['ox-query']:.2f}× | {r['python']:.3f} s |")
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
+    return 0
+
+
+def dataset(size: str, seed: int) -> Path:
+    """The synthetic graph of this size (bench/generate.py), generated if missing or stale."""
+    path = OUT / f"national-{size}.ttl"
+    meta_path = Path(str(path) + ".expected.json")
+    meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
+    if meta.get("target") != SIZES[size] or meta.get("seed") != seed or not path.exists():
+        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--triples", str(SIZES[size]),
+                        "-o", str(path), "--seed", str(seed)], check=True)
+    return path
 
 
 if __name__ == "__main__":

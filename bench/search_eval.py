@@ -39,10 +39,11 @@ class Bm25sEngine:
         from govkg.search import engine, thesaurus
         from govkg.search.text import index_terms
 
-        self.fts = engine.Engine(_memory_index(backend, thesaurus.load()))
-        syn = thesaurus.load()
+        corpus = docs.read_corpus(backend)
+        self.fts = engine.Engine(memory_index(corpus))
+        syn = thesaurus.from_groups(corpus.groups)
         self.duties, corpus = [], []
-        for duty, fields in sorted(docs.documents(docs.read_rows(backend)).items()):
+        for duty, fields in sorted(docs.documents(corpus.rows).items()):
             fields = dict(fields)
             fields["synonym"] = syn.expansions(fields.get("label", []) + fields.get("alias", []) + fields.get("text", []))
             tokens = []
@@ -65,20 +66,76 @@ class Bm25sEngine:
         if not terms:
             return []
         results, scores = self.retriever.retrieve([terms], k=min(limit, len(self.duties)), show_progress=False)
-        coverage = {h.iri: h.coverage for h in self.fts.search(query, len(self.duties))}
-        return [Hit(self.duties[i], float(s), coverage.get(self.duties[i], 0.0))
-                for i, s in zip(results[0], scores[0]) if s > 0]
+        hits = [(self.duties[i], float(s)) for i, s in zip(results[0], scores[0]) if s > 0]
+        coverage = self.fts.coverage(words, grams, [d for d, _ in hits])
+        return [Hit(d, s, coverage[d]) for d, s in hits]
 
 
-def _memory_index(backend, synonyms):
-    import sqlite3
+class TantivyEngine:
+    """The same per-field terms in a tantivy index (one text field per FTS5 column, whitespace
+    tokenizer: the terms are already cut), each term queried in every column with the column's
+    FTS5 weight as its boost: BM25 per field, summed — tantivy's answer to FTS5's column weights."""
 
-    from govkg.search import documents as docs
-    from govkg.search import engine
+    def __init__(self, backend):
+        import tantivy
 
-    db = sqlite3.connect(":memory:")
-    engine.build(db, docs.documents(docs.read_rows(backend)), synonyms)
-    return db
+        from govkg.search import documents as docs
+        from govkg.search import engine, thesaurus
+        from govkg.search.text import index_terms
+
+        self.tantivy = tantivy
+        corpus = docs.read_corpus(backend)
+        self.fts = engine.Engine(memory_index(corpus))
+        self.columns = engine.COLUMNS
+        self.weights = dict(zip(engine.COLUMNS, engine.column_weights()))
+        builder = tantivy.SchemaBuilder()
+        builder.add_text_field("duty", stored=True, tokenizer_name="raw")
+        for column in self.columns:
+            builder.add_text_field(column, tokenizer_name="whitespace", index_option="freq")
+        self.schema = builder.build()
+        self.index = tantivy.Index(self.schema)
+        writer = self.index.writer()
+        syn = thesaurus.from_groups(corpus.groups)
+        self.known = set()
+        for duty, fields in sorted(docs.documents(corpus.rows).items()):
+            fields = dict(fields)
+            fields["synonym"] = syn.expansions(fields.get("label", []) + fields.get("alias", []) + fields.get("text", []))
+            cells = {c: [] for c in self.columns}
+            for field, texts in fields.items():
+                for text in texts:
+                    words, grams = index_terms(text)
+                    cells[field] += words
+                    if field + "_gram" in cells:
+                        cells[field + "_gram"] += grams
+            self.known.update(t for c in self.columns for t in cells[c])
+            writer.add_document(tantivy.Document(duty=duty, **{c: " ".join(v) for c, v in cells.items() if v}))
+        writer.commit()
+        writer.wait_merging_threads()
+        self.index.reload()
+        self.searcher = self.index.searcher()
+
+    def search(self, query, limit):
+        from govkg.search.engine import MAX_QUERY_CHARS, Hit
+        from govkg.search.text import query_terms
+
+        tv = self.tantivy
+        words, grams = query_terms(query[:MAX_QUERY_CHARS], lambda c: {w for w in c if w in self.known})
+        terms = list(dict.fromkeys(words + grams))
+        if not terms:
+            return []
+        should = [(tv.Occur.Should, tv.Query.boost_query(tv.Query.term_query(self.schema, c, t, index_option="freq"),
+                                                        self.weights[c]))
+                  for t in terms for c in self.columns]
+        found = [(self.searcher.doc(address)["duty"][0], score)
+                 for score, address in self.searcher.search(tv.Query.boolean_query(should), limit).hits]
+        coverage = self.fts.coverage(words, grams, [d for d, _ in found])
+        return [Hit(d, round(s, 3), coverage[d]) for d, s in found]
+
+
+def memory_index(corpus, synonyms: bool = True):
+    from govkg.search.cache import memory_index as build
+
+    return build(corpus, synonyms)
 
 
 def evaluate(backend, engine: str, items: list[dict], limit: int = 10) -> dict:
@@ -87,16 +144,50 @@ def evaluate(backend, engine: str, items: list[dict], limit: int = 10) -> dict:
 
     saved = getattr(backend, "_search_engine", None)
     if engine == "bm25-no-thesaurus":
-        backend._search_engine = fts.Engine(_memory_index(backend, None))
+        from govkg.search import documents as docs
+
+        backend._search_engine = fts.Engine(memory_index(docs.read_corpus(backend), synonyms=False))
     elif engine == "bm25s":
         backend._search_engine = Bm25sEngine(backend)
+    elif engine == "tantivy":
+        backend._search_engine = TantivyEngine(backend)
+    if engine != "matcher":  # the engine alone, on every question (index built, warm)
+        from govkg.search.cache import search_engine
+
+        ranker = search_engine(backend)
+        started = time.perf_counter()
+        for item in items:
+            ranker.search(item["question"], limit * 3)
+        search_ms = 1000 * (time.perf_counter() - started) / max(len(items), 1)
+    else:
+        search_ms = float("nan")
     ranks, started = [], time.perf_counter()
     for item in items:
         ranks.append(rank_of(who(backend, item["question"], item["date"], limit,
                                  engine="matcher" if engine == "matcher" else "bm25"), item["holders"]))
     backend._search_engine = saved
     seconds = time.perf_counter() - started
-    return {"ranks": ranks, **figures(ranks), "ms_per_query": 1000 * seconds / max(len(items), 1)}
+    return {"ranks": ranks, **figures(ranks), "ms_per_query": 1000 * seconds / max(len(items), 1),
+            "search_ms": search_ms}
+
+
+#: what each engine imports on the query path
+ENGINE_IMPORTS = {"bm25": "sqlite3", "bm25-no-thesaurus": "sqlite3", "bm25s": "bm25s", "tantivy": "tantivy",
+                  "matcher": "json"}
+
+
+def import_ms(engine: str) -> float:
+    import subprocess
+
+    def best(code):
+        times = []
+        for _ in range(9):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    return 1000 * max(0.0, best(f"import {ENGINE_IMPORTS[engine]}") - best("pass"))
 
 
 def figures(ranks: list[int | None]) -> dict:
@@ -109,7 +200,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the questions the new engine misses at top 3")
     parser.add_argument("--engines", default="bm25,matcher",
-                        help="comma-separated: bm25 (FTS5, the default engine), bm25-no-thesaurus, bm25s, matcher")
+                        help="comma-separated: bm25 (FTS5, the default engine), bm25-no-thesaurus, bm25s, tantivy, matcher "
+                             "(bm25s and tantivy need the bench extra: pip install -e '.[bench]')")
     args = parser.parse_args(argv)
     from govkg.sparql import open_backend
 
@@ -118,10 +210,13 @@ def main(argv=None) -> int:
     engines = tuple(args.engines.split(","))
     runs = {e: evaluate(backend, e, items) for e in engines}
     print(f"{len(items)} questions from {EVAL_SET.name}")
-    print(f"{'engine':10} {'top-1':>7} {'top-3':>7} {'MRR':>7} {'ms/q':>7}")
+    print(f"{'engine':18} {'top-1':>7} {'top-3':>7} {'MRR':>7} {'who ms/q':>9} {'search ms/q':>12} {'import ms':>10}")
     for e in engines:
         r = runs[e]
-        print(f"{e:10} {r['top1']:7.3f} {r['top3']:7.3f} {r['mrr']:7.3f} {r['ms_per_query']:7.1f}")
+        print(f"{e:18} {r['top1']:7.3f} {r['top3']:7.3f} {r['mrr']:7.3f} {r['ms_per_query']:9.1f} "
+              f"{r['search_ms']:12.2f} {import_ms(e):10.1f}")
+    print("who ms/q: the whole `who` answer (search + holders + sources); search ms/q: the engine alone;\n"
+          "import ms: what importing the engine's library adds to a process (best of 9, beside `python -c pass`)")
     by_kind: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for i, item in enumerate(items):
         for e in engines:

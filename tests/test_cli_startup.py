@@ -7,24 +7,40 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("rdflib", "pyshacl", "networkx", "plotly", "matplotlib", "owlrl")
+import pytest
+
+HEAVY = ("rdflib", "pyshacl", "networkx", "plotly", "matplotlib", "owlrl", "rich", "rjieba", "jieba", "numpy")
 
 
-def test_cli_import_and_who_do_not_load_heavy_libraries(tmp_path):
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_cli_import_and_who_do_not_load_heavy_libraries(tmp_path, fmt):
+    """Neither the RDF/SHACL libraries, nor rich (the text table measures cells with unicodedata),
+    nor jieba (queries are cut against the index's own words) load on the `who` path once the
+    cache and its index are built (jieba runs when the index is built)."""
     code = (
         "import sys, json\n"
         "from govkg.cli import cli\n"
         "try:\n"
-        "    cli(['who', '价格监督检查', '--format', 'json'], standalone_mode=False)\n"
+        f"    cli(['who', '价格监督检查', '--format', {fmt!r}], standalone_mode=False)\n"
         "except SystemExit:\n"
         "    pass\n"
         f"print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)), file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env={"GOVKG_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    env = {"GOVKG_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    subprocess.run([sys.executable, "-c", code], capture_output=True, env=env)  # builds cache + index (jieba)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     loaded = json.loads(done.stderr.strip().splitlines()[-1])
     assert loaded == [], loaded
-    assert json.loads(done.stdout)["results"]
+    if fmt == "json":
+        assert json.loads(done.stdout)["results"]
+    else:
+        assert "价格监督检查" in done.stdout
+
+
+def test_cells_count_wide_characters_twice():
+    from govkg.cli.lookup import _cells
+
+    assert _cells("价格 ab") == 7 and _cells("ＡＢ") == 4 and _cells("e\u0301") == 1
 
 
 def test_every_command_has_help_and_appears_in_the_readme():

@@ -44,7 +44,7 @@ def test_english_inflections_meet_the_labels(backend):
 
 
 def test_curated_synonym_finds_the_source_wording(backend):
-    # 招投标 is the source's word; 招标投标 is the full form (data/search_synonyms.tsv)
+    # 招投标 is the source's word; 招标投标 is the full form (data/search_terms.ttl, a synonym group)
     top = who(backend, "招标投标", "2012-01-01", 1)["results"][0]
     assert top["holder"]["label_zh"] == "法规司"
 
@@ -110,3 +110,118 @@ def test_a_damaged_index_is_rebuilt_not_trusted(tmp_path, monkeypatch, damage):
     assert [h.iri for h in rank(second, "价格监督检查", 5)] == expected
     assert cache.verified(index, manifest, derived.name)
     assert json.loads(manifest.read_text())["duties"] > 150
+
+
+def test_an_unchanged_index_is_trusted_by_its_stat_and_a_rewrite_is_hashed(tmp_path, monkeypatch):
+    """The index is hashed once after it settles, not on every command; a write in place (even
+    one that restores size and mtime) changes the ctime and is hashed again, and caught."""
+    import os
+    import time
+
+    backend = _fresh(tmp_path, monkeypatch)
+    derived = backend.index_path.parent
+    index, manifest = derived / cache.INDEX_FILE, derived / cache.MANIFEST_FILE
+    hashed = []
+    real_sha = cache._sha256
+    monkeypatch.setattr(cache, "_sha256", lambda path: hashed.append(path) or real_sha(path))
+    later = time.time() + 10 * cache.RACY_SECONDS  # as if the commands ran well after the build
+    monkeypatch.setattr(cache.time, "time", lambda: later)
+    monkeypatch.setattr(cache, "RACY_SECONDS", -later)  # the file's ctime is "long ago" too
+    assert cache.verified(index, manifest, derived.name) and len(hashed) == 1  # hashed, stat remembered
+    assert cache.verified(index, manifest, derived.name) and len(hashed) == 1  # trusted by its stat
+    stat = index.stat()
+    data = bytearray(index.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    index.write_bytes(bytes(data))
+    os.utime(index, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same mtime: only ctime moved
+    assert not cache.verified(index, manifest, derived.name) and len(hashed) == 2
+
+
+def test_a_stat_taken_right_after_a_change_is_not_trusted(tmp_path, monkeypatch):
+    backend = _fresh(tmp_path, monkeypatch)
+    derived = backend.index_path.parent
+    index, manifest = derived / cache.INDEX_FILE, derived / cache.MANIFEST_FILE
+    saved = json.loads(manifest.read_text())
+    stat = index.stat()
+    racy = {**saved, "checked": {"stat": cache._stamp(stat), "at": stat.st_ctime + cache.RACY_SECONDS / 2}}
+    manifest.write_text(json.dumps({**racy, "sha256": "0" * 64}))  # wrong hash, "checked" too soon
+    assert not cache.verified(index, manifest, derived.name)
+    manifest.write_text(json.dumps({**racy, "sha256": "0" * 64,
+                                    "checked": {**racy["checked"], "at": stat.st_ctime + 3 * cache.RACY_SECONDS}}))
+    assert cache.verified(index, manifest, derived.name)  # a settled stat is trusted without hashing
+
+
+def test_near_ties_go_to_the_shorter_label(backend):
+    """Within a group of hits whose scores are within TIE_SHARE of the group's first, labels
+    run from short to long; and such groups do occur (else this test could not fail)."""
+    from govkg.search import engine
+
+    search = cache.search_engine(backend)
+    labels = dict(search.db.execute("SELECT duty, label_chars FROM terms"))
+    groups_seen = 0
+    for query in ("价格监督检查", "价格", "规划", "政府购买服务", "reserves", "投资"):
+        hits = rank(backend, query, 10)
+        groups: list[list] = []
+        for hit in sorted(hits, key=lambda h: -h.score):  # the same hits grouped by score, best first
+            if groups and hit.score >= groups[-1][0].score * (1 - engine.TIE_SHARE):
+                groups[-1].append(hit)
+            else:
+                groups.append([hit])
+        expected = [h.iri for g in groups for h in sorted(g, key=lambda h: (labels[h.iri], h.iri))]
+        assert [h.iri for h in hits] == expected, query
+        groups_seen += sum(len(g) > 1 and len({labels[h.iri] for h in g}) > 1 for g in groups)
+    assert groups_seen > 0
+
+
+def _tiny_engine(labels: dict[str, str], groups: list[list[str]]):
+    from govkg.search import engine
+    from govkg.search.documents import Corpus
+
+    rows = sorted((f"urn:duty:{k}", "label", v) for k, v in labels.items())
+    return engine.Engine(cache.memory_index(Corpus(rows, groups)))
+
+
+def test_a_query_word_is_rewritten_into_its_synonyms_own_compound():
+    """药价 ≈ 药品价格, but the duty says 药品和医疗服务价格 (the words apart): the rewritten query
+    药品价格管理 finds it, as an answer (coverage of the rewritten form), not as a closest match."""
+    labels = {"drugs": "药品和医疗服务价格管理", "other": "医疗服务质量管理"}
+    with_group = _tiny_engine(labels, [["药价", "药品价格"]]).search("药价管理", 5)
+    assert with_group[0].iri == "urn:duty:drugs" and with_group[0].coverage >= engine_answer_coverage()
+    without = _tiny_engine(labels, []).search("药价管理", 5)
+    assert not without or without[0].coverage < engine_answer_coverage()
+
+
+def engine_answer_coverage() -> float:
+    from govkg.search import ANSWER_COVERAGE
+
+    return ANSWER_COVERAGE
+
+
+def test_synonym_groups_are_read_from_the_graph(backend):
+    """The groups are the concepts of domain:search-terms (data/search_terms.ttl, generated by the
+    authoring layer), on the embedded store and through SPARQL alike."""
+    from govkg.search import documents
+
+    groups = documents.read_synonym_groups(backend)
+    assert ["招投标", "招标和投标", "招标投标"] in groups and len(groups) >= 40
+
+    class SparqlOnly:  # the endpoint path: the same query through Backend.select
+        def select(self, query, bindings=None, values=None):
+            return backend.select(query, bindings, values)
+
+    assert documents.read_synonym_groups(SparqlOnly()) == groups
+
+
+def test_a_synonym_group_added_as_data_is_used(tmp_path, monkeypatch):
+    extra = tmp_path / "more-terms.ttl"
+    extra.write_text("""
+@prefix domain: <https://w3id.org/govkg/id/domain/> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+domain:term-test a skos:Concept ; skos:inScheme domain:search-terms ;
+    skos:prefLabel "价格监督检查"@zh ; skos:hiddenLabel "核价巡查"@zh .
+""", encoding="utf-8")
+    monkeypatch.setenv("GOVKG_CACHE_DIR", str(tmp_path / "cache"))
+    from govkg.sparql import open_backend
+
+    hits = rank(open_backend(data=(str(extra),)), "核价巡查", 3)
+    assert hits and "price-supervision" in hits[0].iri
+    assert not rank(open_backend(), "核价巡查", 3)  # the bundled graph alone has no such word

@@ -205,3 +205,16 @@ def test_chinese_words_typed_apart_match_the_joined_phrase(backend):
     top = who(backend, "政府购买服务 审计", "2022-01-01", limit=1)["results"][0]
     assert top["duty"]["label_zh"] == "政府购买服务审计"
     assert top["holder"]["label_zh"] == "审计部门" and top["coverage"] == 1.0
+
+
+def test_sources_quote_before_paraphrase_then_by_document_and_line():
+    from govkg.labels import passage_order
+
+    def passage(name, doc, line, quote):
+        return {"passage": name, "document_iri": doc, "line": line,
+                "quote": "…" if quote else None, "paraphrase": None if quote else "…"}
+
+    passages = [passage("p-a5", "doc-a", 5, False), passage("q-b2", "doc-b", 2, True),
+                passage("q-a63", "doc-a", 63, True), passage("p-note", None, None, False),
+                passage("q-a7", "doc-a", 7, True)]
+    assert [p["passage"] for p in sorted(passages, key=passage_order)] == ["q-a7", "q-a63", "q-b2", "p-a5", "p-note"]

@@ -66,7 +66,7 @@ class Graph:
         return out
 
     def sources(self, iris) -> dict[str, list[dict]]:
-        """IRI -> its source passages [{document, locator, quote, line}], in line order."""
+        """IRI -> its source passages [{document, locator, quote, line}], in :func:`passage_order`."""
         iris = sorted(set(iris))
         out: dict[str, list[dict]] = {i: [] for i in iris}
         if not iris:
@@ -83,9 +83,16 @@ class Graph:
                 "line": int(row["line"].value) if "line" in row else None,
             })
         for passages in out.values():
-            # source-document passages in line order first, then the reference notes
-            passages.sort(key=lambda p: (p["line"] is None, p["line"] or 0, p["passage"]))
+            passages.sort(key=passage_order)
         return out
+
+
+def passage_order(p: dict) -> tuple:
+    """Verbatim quotes before paraphrases (the source's own words are the evidence; a
+    paraphrase restates it), then document by document, each in line order (lines of different
+    documents are not comparable), passages without a document or a line after the others."""
+    return (p["quote"] is None, p["document_iri"] is None, p["document_iri"] or "", p["line"] is None,
+            p["line"] or 0, p["passage"])
 
 
 def public_source(p: dict) -> dict:

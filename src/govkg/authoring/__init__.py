@@ -29,6 +29,7 @@ TABLE_MODULES = (
     "govkg.authoring.tables.procurement",
     "govkg.authoring.tables.ndrc_posts_and_acts",
     "govkg.authoring.tables.gz_digital_government_plan",
+    "govkg.authoring.tables.search_terms",
 )
 
 #: hand-written data files the tables rely on but do not generate

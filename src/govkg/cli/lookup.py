@@ -8,6 +8,9 @@ never by breaking a name; ``--long`` gives every detail.
 
 from __future__ import annotations
 
+import functools
+import unicodedata
+
 import click
 
 from govkg.cli.core import date_option
@@ -71,9 +74,17 @@ def who(text, on, limit, long_, graph, out):
 
 
 def _cells(text: str) -> int:
-    from rich.cells import cell_len
+    """Terminal cells ``text`` takes: East Asian wide and full-width characters two, combining
+    marks and format characters none, the rest one (the standard library's Unicode tables:
+    rendering ``who`` must not import rich just to measure a name)."""
+    return sum(_char_cells(ch) for ch in text)
 
-    return cell_len(text)
+
+@functools.lru_cache(maxsize=4096)
+def _char_cells(ch: str) -> int:
+    if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def shorten(text: str, width: int) -> str:

@@ -1,10 +1,17 @@
 """Where the search index lives, and the check that it is the index of exactly this data.
 
 Embedded store: ``search-index.sqlite`` in the cache's ``<key>.derived`` directory, beside a
-manifest giving the content key, the recipe (index format and thesaurus digest) and the
+manifest giving the content key, the recipe (index format and field weights) and the
 file's size and SHA-256. An index whose manifest, size or hash does not match — altered,
 truncated, copied from other data, built by another govkg — is rebuilt, never trusted: a
-corrupt index must not silently make ``who`` find nothing. Remote endpoint: the duty texts are
+corrupt index must not silently make ``who`` find nothing.
+
+The hash is not recomputed on every command (it is ~0.1 s on a 50 MB index): the manifest
+also remembers the file's stat (size, mtime, ctime, inode) from the last time the hash was
+checked, and when the stat is unchanged the file is trusted. Any write to the file changes its
+ctime, which no program can set back, so an edit in place is still caught; a stat remembered
+within :data:`RACY_SECONDS` of the file's last change is not trusted (the same "racy" rule as
+the store's digest memo: a write in the same clock tick as the stat would look unchanged). Remote endpoint: the duty texts are
 fetched (one query), and the index is cached under the endpoint and a hash of those texts, so
 the same data on the server gives the same index and the same ranking as the embedded store.
 Every file is written to a temporary name and renamed into place.
@@ -17,20 +24,25 @@ import json
 import os
 import sqlite3
 import tempfile
+import time
 from pathlib import Path
 
-from govkg.search import documents as docs
-from govkg.search import engine, thesaurus
+from govkg.search import engine
 
-FORMAT = 1
+# govkg.search.documents and govkg.search.thesaurus are imported where an index is built: the
+# query path (a verified index) needs neither.
+
+FORMAT = 3  # 2: label length kept for tie-breaks; 3: synonym groups kept for rewriting queries
+#: a remembered stat is trusted only when it was taken this long after the file last changed
+RACY_SECONDS = 2.0
 INDEX_FILE = "search-index.sqlite"
 MANIFEST_FILE = "search-index.json"
 
 
 def recipe() -> str:
-    """What else an index depends on besides the data: its format and the thesaurus."""
-    text = thesaurus.synonyms_text()
-    return hashlib.sha256(f"{FORMAT}\n{engine.FIELDS}\n{engine.GRAM_SHARE}\n{text}".encode()).hexdigest()[:16]
+    """What else an index depends on besides the data (the synonym groups are data, so the
+    content key covers them): its format and the field weights."""
+    return hashlib.sha256(f"{FORMAT}\n{engine.FIELDS}\n{engine.GRAM_SHARE}".encode()).hexdigest()[:16]
 
 
 def search_engine(backend) -> engine.Engine:
@@ -38,24 +50,38 @@ def search_engine(backend) -> engine.Engine:
     cached = getattr(backend, "_search_engine", None)
     if cached is not None:
         return cached
+    from govkg.search import documents as docs
+
     derived = _derived_dir(backend)
     if derived is not None:
-        found = _load_or_build(derived / INDEX_FILE, derived.name, lambda: docs.read_rows(backend))
+        found = _load_or_build(derived / INDEX_FILE, derived.name, lambda: docs.read_corpus(backend))
     elif getattr(backend, "store", None) is None and _endpoint_url(backend):
-        rows = docs.read_rows(backend)
-        key = hashlib.sha256(_endpoint_url(backend).encode()).hexdigest()[:16] + "-" + docs.digest(rows)[:32]
-        found = _load_or_build(_endpoint_dir() / f"{key}.sqlite", key, lambda: rows)
+        corpus = docs.read_corpus(backend)
+        key = hashlib.sha256(_endpoint_url(backend).encode()).hexdigest()[:16] + "-" + docs.digest(corpus)[:32]
+        found = _load_or_build(_endpoint_dir() / f"{key}.sqlite", key, lambda: corpus)
     else:
         found = None
     if found is None:  # no writable cache: an index in memory for this command only
-        db = sqlite3.connect(":memory:")
-        engine.build(db, docs.documents(docs.read_rows(backend)), thesaurus.load())
-        found = engine.Engine(db)
+        found = engine.Engine(memory_index(docs.read_corpus(backend)))
     try:
         backend._search_engine = found
     except AttributeError:
         pass
     return found
+
+
+def memory_index(corpus, synonyms: bool = True) -> sqlite3.Connection:
+    """An index of ``corpus`` in memory (no cache, or a comparison in bench/search_eval.py)."""
+    db = sqlite3.connect(":memory:")
+    _fill(db, corpus, synonyms)
+    return db
+
+
+def _fill(db: sqlite3.Connection, corpus, synonyms: bool = True) -> None:
+    from govkg.search import documents as docs
+    from govkg.search import thesaurus
+
+    engine.build(db, docs.documents(corpus.rows), thesaurus.from_groups(corpus.groups) if synonyms else None)
 
 
 class _StoreOnly:
@@ -65,10 +91,12 @@ class _StoreOnly:
 
 def build_beside_cache(store, derived: Path) -> None:
     """Build (or confirm) the search index of a freshly built cache, in its derived directory."""
+    from govkg.search import documents as docs
+
     index = derived / INDEX_FILE
     if not verified(index, index.with_suffix(".json"), derived.name):
         derived.mkdir(parents=True, exist_ok=True)
-        _build(index, index.with_suffix(".json"), derived.name, docs.read_rows(_StoreOnly(store)))
+        _build(index, index.with_suffix(".json"), derived.name, docs.read_corpus(_StoreOnly(store)))
 
 
 def _derived_dir(backend) -> Path | None:
@@ -86,7 +114,7 @@ def _endpoint_url(backend) -> str | None:
     return getattr(backend, "url", None) or getattr(backend, "endpoint", None)
 
 
-def _load_or_build(index: Path, key: str, rows) -> engine.Engine | None:
+def _load_or_build(index: Path, key: str, corpus) -> engine.Engine | None:
     """The verified index at ``index`` (manifest beside it, same stem, .json), built if need be;
     None when it cannot be written there."""
     manifest = index.with_suffix(".json")
@@ -94,23 +122,69 @@ def _load_or_build(index: Path, key: str, rows) -> engine.Engine | None:
         return engine.Engine.open(index)
     try:
         index.parent.mkdir(parents=True, exist_ok=True)
-        _build(index, manifest, key, rows())
+        _build(index, manifest, key, corpus())
     except OSError:
         return None
     return engine.Engine.open(index) if verified(index, manifest, key) else None
 
 
 def verified(index: Path, manifest: Path, key: str) -> bool:
-    """True when ``index`` is exactly the file its manifest describes, for this key and recipe."""
+    """True when ``index`` is exactly the file its manifest describes, for this key and recipe.
+
+    The SHA-256 is computed only when the file's stat differs from the one remembered when it
+    was last hashed (or that stat was taken too soon after a change to be trusted); a match then
+    remembers the new stat, so the next command does not hash again.
+    """
     try:
         saved = json.loads(manifest.read_text(encoding="utf-8"))
         if not isinstance(saved, dict) or saved.get("key") != key or saved.get("recipe") != recipe():
             return False
-        if index.stat().st_size != saved.get("size"):
+        stat = index.stat()
+        if stat.st_size != saved.get("size"):
             return False
-        return _sha256(index) == saved.get("sha256")
+        if _trusted_stamp(saved.get("checked"), stat):
+            return True
+        if _sha256(index) != saved.get("sha256"):
+            return False
     except (OSError, ValueError):
         return False
+    _remember_stamp(manifest, saved, stat)
+    return True
+
+
+def _stamp(stat: os.stat_result) -> list[int]:
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+
+
+def _trusted_stamp(checked, stat: os.stat_result) -> bool:
+    """Whether ``checked`` (the manifest's {"stat", "at"}) vouches for a file with this stat."""
+    if not isinstance(checked, dict) or checked.get("stat") != _stamp(stat):
+        return False
+    at = checked.get("at")
+    return isinstance(at, (int, float)) and at - stat.st_ctime > RACY_SECONDS
+
+
+def _remember_stamp(manifest: Path, saved: dict, stat: os.stat_result) -> None:
+    """Record that the file with this stat was just hashed and matched (atomically; a cache we
+    cannot write only means hashing again next time)."""
+    now = time.time()
+    if now - stat.st_ctime <= RACY_SECONDS:
+        return  # too fresh to vouch for: the next command hashes again
+    try:
+        _write_json(manifest, {**saved, "checked": {"stat": _stamp(stat), "at": now}})
+    except OSError:
+        pass
+
+
+def _write_json(path: Path, value: dict) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".search-index-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(value, handle)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 def _sha256(path: Path) -> str:
@@ -121,22 +195,19 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _build(index: Path, manifest: Path, key: str, rows) -> None:
+def _build(index: Path, manifest: Path, key: str, corpus) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".search-index-", suffix=".sqlite", dir=index.parent)
     os.close(fd)
     try:
         db = sqlite3.connect(tmp)
         try:
-            engine.build(db, docs.documents(rows), thesaurus.load())
+            _fill(db, corpus)
         finally:
             db.close()
         meta = {"key": key, "recipe": recipe(), "size": os.path.getsize(tmp), "sha256": _sha256(Path(tmp)),
-                "duties": len({r[0] for r in rows})}
-        fd, tmp_manifest = tempfile.mkstemp(prefix=".search-index-", suffix=".json", dir=index.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(meta, handle)
+                "duties": len({r[0] for r in corpus.rows})}
         os.replace(tmp, index)
-        os.replace(tmp_manifest, manifest)
+        _write_json(manifest, meta)
     finally:
         for leftover in (tmp,):
             if os.path.exists(leftover):

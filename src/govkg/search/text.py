@@ -56,6 +56,20 @@ def fold(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", text.lower()).split())
 
 
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+
+
+def join_cjk(folded: str) -> str:
+    """Folded text with the spaces between Chinese characters removed (粮食、棉花 -> 粮食棉花):
+    the form synonym words are looked for in."""
+    return _CJK_SPACE.sub("", folded)
+
+
+def whole_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is not part of a longer run of letters or digits."""
+    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+
+
 def exact_form(text: str) -> str:
     """A name as compared for an exact match: single-spaced, mainland simplified, lower case
     (punctuation and width kept: a label is matched as it is written)."""

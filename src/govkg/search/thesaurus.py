@@ -1,24 +1,22 @@
 """Words that mean the same: curated synonym groups applied when the index is built.
 
-The groups live in ``data/search_synonyms.tsv`` (one group a line, its words, its language and
-the basis for saying they are equivalent — general usage of the field, never one question's
-wording). When a duty's label, alias or text contains any word of a group, the other words are
-added to its ``synonym`` field, so a user who types 物价 finds the duties the source words with
-价格. Expanding the documents (not the query) keeps the query path light and the ranking the
-same on the embedded store and on an endpoint.
+The groups are data in the graph: the concepts of ``domain:search-terms`` (data/search_terms.ttl,
+generated from ``govkg.authoring.tables.search_terms``, each with the basis for the
+equivalence as its skos:note — general usage of the field, never one question's wording),
+read by :func:`govkg.search.documents.read_synonym_groups`. When a duty's label, alias or text
+contains any word of a group, the other words are added to its ``synonym`` field, so a user
+who types 物价 finds the duties the source words with 价格. The groups are also kept in the
+index, so a query word can be rewritten into the other words of its group
+(:meth:`govkg.search.engine.Engine.search`): 药价 meets a duty worded 药品和医疗服务价格, which
+holds no word of the group as written.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
-from importlib.resources import files
 
-from govkg.search.text import fold
-
-SYNONYMS_FILE = "search_synonyms.tsv"
-_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+from govkg.search.text import fold, join_cjk, whole_word
 
 
 @dataclass
@@ -35,37 +33,30 @@ class Thesaurus:
         if self._pattern is None:
             return []
         found: set[int] = set()
-        folded = [_join_cjk(fold(t)) for t in texts]
+        folded = [join_cjk(fold(t)) for t in texts]
         for text in folded:
             for m in self._pattern.finditer(text):
                 word = m.group(0)
-                if word.isascii() and not _whole_word(text, m.start(), m.end()):
+                if word.isascii() and not whole_word(text, m.start(), m.end()):
                     continue
                 found.add(self._member[word])
         seen = " ".join(folded)
         return [w for i in sorted(found) for w in self.groups[i] if w not in seen]
 
 
-def _join_cjk(text: str) -> str:
-    """Folded text with the spaces between Chinese characters removed (粮食、棉花 -> 粮食棉花)."""
-    return _CJK_SPACE.sub("", text)
-
-
-def _whole_word(text: str, start: int, end: int) -> bool:
-    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-
-
-def synonyms_text() -> str:
-    return (files("govkg.data") / SYNONYMS_FILE).read_text(encoding="utf-8")
-
-
-def load() -> Thesaurus:
-    """The curated groups shipped with govkg (folded like every other text)."""
-    text = synonyms_text()
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    groups = []
-    for row in csv.DictReader(lines, delimiter="\t"):
-        words = list(dict.fromkeys(_join_cjk(fold(w)) for w in row["words"].split("|") if w.strip()))
+def from_groups(groups) -> Thesaurus:
+    """A thesaurus of these word groups, folded like every other text (groups left with one
+    word after folding are dropped)."""
+    folded = []
+    for group in groups:
+        words = list(dict.fromkeys(join_cjk(fold(w)) for w in group if w.strip()))
         if len(words) > 1:
-            groups.append(words)
-    return Thesaurus(groups)
+            folded.append(words)
+    return Thesaurus(folded)
+
+
+def load(backend) -> Thesaurus:
+    """The backend's synonym groups (the concepts of ``domain:search-terms``)."""
+    from govkg.search.documents import read_synonym_groups
+
+    return from_groups(read_synonym_groups(backend))
