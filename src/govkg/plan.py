@@ -102,7 +102,7 @@ SELECT ?x ?zh ?en ?value ?unit ?year ?qualifier ?platform ?line ?quote WHERE {
   ?x a gk:Measurement ; rdf:value ?value ; gk:year ?year ; qudt:unit/skos:prefLabel ?unit .
   FILTER (LANG(?unit) = "zh")
   ?x gk:source ?p . ?p gk:line ?line ; gk:quote ?quote ; gk:inDocument ?doc .
-  ?part gk:provisionOf ?plan ; gk:source/gk:inDocument ?doc .
+  FILTER EXISTS { ?part gk:provisionOf ?plan ; gk:source/gk:inDocument ?doc }  # one row per measurement, not per part
   OPTIONAL { ?x skos:prefLabel ?zh FILTER (LANG(?zh) = "zh") }
   OPTIONAL { ?x skos:prefLabel ?en FILTER (LANG(?en) = "en") }
   OPTIONAL { ?x gk:valueQualifier/skos:prefLabel ?qualifier FILTER (LANG(?qualifier) = "en") }
