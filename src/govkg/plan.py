@@ -99,10 +99,11 @@ SELECT ?x ?zh ?en ?value ?unit ?year ?qualifier ?indicator ?noBaseline ?line ?qu
 
 MEASUREMENTS = """
 SELECT ?x ?zh ?en ?value ?unit ?year ?qualifier ?platform ?line ?quote WHERE {
+  # the plan's documents first, once (a join per part, or FILTER EXISTS, took seconds)
+  { SELECT DISTINCT ?plan ?doc WHERE { ?part gk:provisionOf ?plan ; gk:source/gk:inDocument ?doc } }
   ?x a gk:Measurement ; rdf:value ?value ; gk:year ?year ; qudt:unit/skos:prefLabel ?unit .
   FILTER (LANG(?unit) = "zh")
   ?x gk:source ?p . ?p gk:line ?line ; gk:quote ?quote ; gk:inDocument ?doc .
-  FILTER EXISTS { ?part gk:provisionOf ?plan ; gk:source/gk:inDocument ?doc }  # one row per measurement, not per part
   OPTIONAL { ?x skos:prefLabel ?zh FILTER (LANG(?zh) = "zh") }
   OPTIONAL { ?x skos:prefLabel ?en FILTER (LANG(?en) = "en") }
   OPTIONAL { ?x gk:valueQualifier/skos:prefLabel ?qualifier FILTER (LANG(?qualifier) = "en") }
