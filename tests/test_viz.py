@@ -417,3 +417,27 @@ def test_sankey_bands_run_forward_even_when_duties_come_back():
             assert not [b for b in bars if piece["x0"] + 0.5 < b["x1"] and b["x0"] < piece["x1"] - 0.5]
     assert sum(1 for b in bars if b["id"] == "i:a") == 2 and sum(1 for b in bars if b["id"] == "i:b") == 2
     assert any("again" in " ".join(l["en"]) for l in lay["labels"])
+
+
+def test_static_transfers_is_the_pages_sankey(tmp_path, backend):
+    """`viz transfers -o t.svg` draws the same layout as the page: one band per flow with its
+    tooltip in words, one number per flow, the framed departments, legend and source."""
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "t.svg"
+    viz("transfers", "--year", "2018", "-o", str(out))
+    m = model.transfers_model(backend, 2018, rollup=False)
+    ns = "{http://www.w3.org/2000/svg}"
+    root = ET.fromstring(out.read_bytes())
+    groups = list(root.iter(f"{ns}g"))
+    bands = [g for g in groups if "band" in (g.get("class") or "").split()]
+    assert len(bands) == len(m["links"])
+    titles = sorted(g.find(f"{ns}title").text for g in bands)
+    assert titles == sorted(f"{next(n['zh'] for n in m['nodes'] if n['id'] == l['from'])} → "
+                            f"{next(n['zh'] for n in m['nodes'] if n['id'] == l['to'])}，{l['date']}，{l['weight']} 项职责："
+                            + "；".join(d["zh"] for d in l["duties"]) for l in m["links"])
+    numbers = sorted(int(t.text) for g in groups if "number" in (g.get("class") or "").split() for t in g.iter(f"{ns}text"))
+    assert numbers == sorted(l["weight"] for l in m["links"])
+    texts = " ".join(t.text or "" for t in root.iter(f"{ns}text"))
+    assert "国家发展和改革委员会 及其内设机构" in texts and "（发改委管理）" in texts
+    assert "图例 Legend" in texts and "来源" in texts and "2018-03-17 2018年国务院机构改革" in texts
