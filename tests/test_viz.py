@@ -441,3 +441,13 @@ def test_static_transfers_is_the_pages_sankey(tmp_path, backend):
     texts = " ".join(t.text or "" for t in root.iter(f"{ns}text"))
     assert "国家发展和改革委员会 及其内设机构" in texts and "（发改委管理）" in texts
     assert "图例 Legend" in texts and "来源" in texts and "2018-03-17 2018年国务院机构改革" in texts
+
+
+def test_lineage_page_filters_its_links(pages, open_page):
+    """The lineage page filters predecessor → successor links (it has no duties to filter by)."""
+    page = open_page(pages["lineage"])
+    assert not page.page.locator("#f-domain").is_visible()
+    total = int(page.page.evaluate("document.body.dataset.shown"))
+    assert total >= 6 and f"showing {total} of {total} predecessor → successor links" in page.page.locator("#f-status").inner_text()
+    page.page.select_option("#f-body", "inst:spc")
+    assert int(page.page.evaluate("document.body.dataset.shown")) == 1  # 国家计划委员会 → 国家发展计划委员会
