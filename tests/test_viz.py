@@ -47,17 +47,9 @@ def pages(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed (apt-get install chromium)"
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
-            viewport={"width": 1400, "height": 1000})
-        yield context
-        context.close()
+def browser(chromium):
+    """The session's Chromium (conftest.chromium), one launch for every picture test."""
+    return chromium
 
 
 class Page:
@@ -95,6 +87,14 @@ class Page:
 
     def close(self):
         self.page.close()
+
+
+@pytest.fixture(scope="module")
+def transfers_page(pages, browser):
+    """The 2018 transfers page (≈5 MB with plotly.js), opened once for the tests that read it."""
+    page = Page(browser, pages["transfers"])
+    yield page
+    page.close()
 
 
 @pytest.fixture
@@ -171,11 +171,11 @@ def check_sankey(page, m):
     return g
 
 
-def test_transfers_2018_page(pages, open_page, backend):
+def test_transfers_2018_page(transfers_page, backend):
     m = model.transfers_model(backend, 2018)
     assert (len(m["nodes"]), len(m["links"])) == (12, 11)
     detail = model.transfers_model(backend, 2018, rollup=False)
-    page = open_page(pages["transfers"])
+    page = transfers_page
     assert page.errors == [] and page.remote == []
     # Sankey: one bar per body (departments apart), one band per flow
     assert page.count("#sankey rect.bar") == len(detail["nodes"]) == 19
@@ -222,8 +222,8 @@ def test_transfers_2018_page(pages, open_page, backend):
     assert page.count("#network .hoverlayer .hovertext") == 0  # no second, clippable plotly box
 
 
-def test_language_buttons_switch_labels(pages, open_page):
-    page = open_page(pages["transfers"])
+def test_language_buttons_switch_labels(transfers_page):
+    page = transfers_page
 
     def shown():
         return page.page.evaluate("""() => [...document.querySelectorAll('#sankey g.node-label text, #sankey g.frame text')]
@@ -237,6 +237,7 @@ def test_language_buttons_switch_labels(pages, open_page):
     page.page.click("button[data-lang='zh']")
     assert not any("Commission" in t for t in shown())
     assert page.errors == []
+    page.page.click("button[data-lang='both']")
 
 
 def test_all_transfers_page(pages, open_page, backend):
