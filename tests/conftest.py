@@ -48,6 +48,22 @@ def source_lines() -> list[str]:
     return SOURCE_DOC.read_text(encoding="utf-8").split("\n")
 
 
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory):
+    """One headless Debian Chromium for the whole session (the picture tests share it)."""
+    from playwright.sync_api import sync_playwright
+
+    from test_viz import CHROMIUM, CHROMIUM_ARGS
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed (apt-get install chromium)"
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+            headless=True, viewport={"width": 1400, "height": 1000})
+        yield context
+        context.close()
+
+
 @pytest.fixture
 def runner():
     from click.testing import CliRunner

@@ -1,6 +1,6 @@
 """The timeline of duties, checked as a reader sees it: in Chromium, in the SVG, in the PNG.
 
-One browser for the module (the ``browser`` fixture of test_viz), small pictures (a few years).
+One browser for the whole session (conftest.chromium), small pictures where the check allows (a few years).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from govkg.cli import cli
 from govkg.viz import timeline as T
 
-from test_viz import CHROMIUM, CHROMIUM_ARGS, Page, _png_pixels_vary  # noqa: F401 (shared helpers)
+from test_viz import Page, _png_pixels_vary  # shared helpers
 
 GOLDEN = Path(__file__).parent / "golden"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -39,16 +39,8 @@ def drawn(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    profile = tmp_path_factory.mktemp("chromium-profile-timeline")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
-            viewport={"width": 1400, "height": 900})
-        yield context
-        context.close()
+def browser(chromium):
+    return chromium
 
 
 BOXES = """() => {

@@ -47,17 +47,9 @@ def pages(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed (apt-get install chromium)"
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
-            viewport={"width": 1400, "height": 1000})
-        yield context
-        context.close()
+def browser(chromium):
+    """The session's Chromium (conftest.chromium), one launch for every picture test."""
+    return chromium
 
 
 class Page:
@@ -95,6 +87,14 @@ class Page:
 
     def close(self):
         self.page.close()
+
+
+@pytest.fixture(scope="module")
+def transfers_page(pages, browser):
+    """The 2018 transfers page (≈5 MB with plotly.js), opened once for the tests that read it."""
+    page = Page(browser, pages["transfers"])
+    yield page
+    page.close()
 
 
 @pytest.fixture
@@ -171,11 +171,11 @@ def check_sankey(page, m):
     return g
 
 
-def test_transfers_2018_page(pages, open_page, backend):
+def test_transfers_2018_page(transfers_page, backend):
     m = model.transfers_model(backend, 2018)
     assert (len(m["nodes"]), len(m["links"])) == (12, 11)
     detail = model.transfers_model(backend, 2018, rollup=False)
-    page = open_page(pages["transfers"])
+    page = transfers_page
     assert page.errors == [] and page.remote == []
     # Sankey: one bar per body (departments apart), one band per flow
     assert page.count("#sankey rect.bar") == len(detail["nodes"]) == 19
@@ -222,8 +222,8 @@ def test_transfers_2018_page(pages, open_page, backend):
     assert page.count("#network .hoverlayer .hovertext") == 0  # no second, clippable plotly box
 
 
-def test_language_buttons_switch_labels(pages, open_page):
-    page = open_page(pages["transfers"])
+def test_language_buttons_switch_labels(transfers_page):
+    page = transfers_page
 
     def shown():
         return page.page.evaluate("""() => [...document.querySelectorAll('#sankey g.node-label text, #sankey g.frame text')]
@@ -237,6 +237,7 @@ def test_language_buttons_switch_labels(pages, open_page):
     page.page.click("button[data-lang='zh']")
     assert not any("Commission" in t for t in shown())
     assert page.errors == []
+    page.page.click("button[data-lang='both']")
 
 
 def test_all_transfers_page(pages, open_page, backend):
@@ -417,3 +418,37 @@ def test_sankey_bands_run_forward_even_when_duties_come_back():
             assert not [b for b in bars if piece["x0"] + 0.5 < b["x1"] and b["x0"] < piece["x1"] - 0.5]
     assert sum(1 for b in bars if b["id"] == "i:a") == 2 and sum(1 for b in bars if b["id"] == "i:b") == 2
     assert any("again" in " ".join(l["en"]) for l in lay["labels"])
+
+
+def test_static_transfers_is_the_pages_sankey(tmp_path, backend):
+    """`viz transfers -o t.svg` draws the same layout as the page: one band per flow with its
+    tooltip in words, one number per flow, the framed departments, legend and source."""
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "t.svg"
+    viz("transfers", "--year", "2018", "-o", str(out))
+    m = model.transfers_model(backend, 2018, rollup=False)
+    ns = "{http://www.w3.org/2000/svg}"
+    root = ET.fromstring(out.read_bytes())
+    groups = list(root.iter(f"{ns}g"))
+    bands = [g for g in groups if "band" in (g.get("class") or "").split()]
+    assert len(bands) == len(m["links"])
+    titles = sorted(g.find(f"{ns}title").text for g in bands)
+    assert titles == sorted(f"{next(n['zh'] for n in m['nodes'] if n['id'] == l['from'])} → "
+                            f"{next(n['zh'] for n in m['nodes'] if n['id'] == l['to'])}，{l['date']}，{l['weight']} 项职责："
+                            + "；".join(d["zh"] for d in l["duties"]) for l in m["links"])
+    numbers = sorted(int(t.text) for g in groups if "number" in (g.get("class") or "").split() for t in g.iter(f"{ns}text"))
+    assert numbers == sorted(l["weight"] for l in m["links"])
+    texts = " ".join(t.text or "" for t in root.iter(f"{ns}text"))
+    assert "国家发展和改革委员会 及其内设机构" in texts and "（发改委管理）" in texts
+    assert "图例 Legend" in texts and "来源" in texts and "2018-03-17 2018年国务院机构改革" in texts
+
+
+def test_lineage_page_filters_its_links(pages, open_page):
+    """The lineage page filters predecessor → successor links (it has no duties to filter by)."""
+    page = open_page(pages["lineage"])
+    assert not page.page.locator("#f-domain").is_visible()
+    total = int(page.page.evaluate("document.body.dataset.shown"))
+    assert total >= 6 and f"showing {total} of {total} predecessor → successor links" in page.page.locator("#f-status").inner_text()
+    page.page.select_option("#f-body", "inst:spc")
+    assert int(page.page.evaluate("document.body.dataset.shown")) == 1  # 国家计划委员会 → 国家发展计划委员会

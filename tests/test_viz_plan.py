@@ -7,16 +7,11 @@ from the network, and switch its labels between Chinese and English.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 
 from govkg.cli import cli
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 LOCAL = ("file:", "data:", "blob:", "about:")
 
 
@@ -29,31 +24,25 @@ def page_file(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(page_file, tmp_path_factory):
-    from playwright.sync_api import sync_playwright
+def page(page_file, chromium):
+    """The plan page in the session's Chromium (conftest.chromium)."""
+    pg = chromium.new_page()
+    pg.errors, pg.remote = [], []
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
 
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed (apt-get install chromium)"
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("profile")), executable_path=CHROMIUM, args=ARGS, headless=True,
-            viewport={"width": 1400, "height": 1000})
-        pg = context.new_page()
-        pg.errors, pg.remote = [], []
-        pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-        pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    def route(r):
+        if r.request.url.startswith(LOCAL):
+            r.continue_()
+        else:
+            pg.remote.append(r.request.url)
+            r.abort()
 
-        def route(r):
-            if r.request.url.startswith(LOCAL):
-                r.continue_()
-            else:
-                pg.remote.append(r.request.url)
-                r.abort()
-
-        pg.route("**/*", route)
-        pg.goto(page_file.as_uri())
-        pg.wait_for_selector("body[data-ready='1']", timeout=60_000)
-        yield pg
-        context.close()
+    pg.route("**/*", route)
+    pg.goto(page_file.as_uri())
+    pg.wait_for_selector("body[data-ready='1']", timeout=60_000)
+    yield pg
+    pg.close()
 
 
 def test_plan_picture_draws_every_body_task_and_platform(page):

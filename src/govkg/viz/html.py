@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import json
 
-from govkg.dates import today as current_date
 from govkg.errors import InputError
 from govkg.outfile import write_output
 from govkg.viz import model as M

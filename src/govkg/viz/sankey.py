@@ -503,3 +503,85 @@ def legend_rows(m: dict, lay: dict, frames: bool) -> list[tuple[str, str, str]]:
         l = seen[e]
         rows.append(("band", colour, f"{l['date'] or ''} {l['event_zh']} {l['event_en']}"))
     return rows
+
+
+# ------------------------------------------------------------------ Graphviz (static .svg / .png)
+
+
+def dot(m: dict, lay: dict, rows: list[tuple[str, str, str]], caption: dict) -> str:
+    """The same layout for Graphviz ``neato -n2`` (every node and band where the layout put it),
+    so the static picture is the Sankey of the page: bands are cubic splines stroked as wide as
+    their number of duties (as d3-sankey draws them), labels and numbers are text."""
+    from govkg.viz.static import legend_node
+    from govkg.viz.timeline import _Dot, _attrs
+
+    legend_h = 24 * (len(rows) + 1) + 36
+    height = lay["height"] + legend_h + 24
+    d = _Dot(height)
+    flip = d.height
+
+    def spline(points, **kw):
+        a, b = d.point(*points[0]), d.point(*points[-1])
+        pos = " ".join(f"{x:.1f},{flip - y:.1f}" for x, y in points)
+        d.lines.append(f"  {a} -> {b} {_attrs(pos=pos, dir='none', **kw)};")
+
+    for f in lay["frames"]:  # outlines only: a filled frame would cover the bands
+        d.box(f["x0"], f["y0"], f["x1"], f["y1"], fill="none", colour=FRAME_COLOUR, cls="frame",
+              tooltip=f"{f['zh']} / {f['en']}")
+        d.text(f["x0"] + 8, f["y0"] + 11, f["zh"], size=ZH_SIZE, colour="#1b3a5c", cls="frame-label", bold=True)
+        d.text(f["x0"] + 8, f["y0"] + 29, f["en"], size=EN_SIZE, colour="#1b3a5c", cls="frame-label")
+    names = {n["id"]: n for n in m["nodes"]}
+    for band in lay["bands"]:
+        w = band["w"]
+        points = []
+        for j, p in enumerate(band["pieces"]):
+            y0, y1 = p["y0"] + w / 2, p["y1"] + w / 2
+            xm = (p["x0"] + p["x1"]) / 2
+            if j:  # straight through the pass-through slot
+                (ax, ay) = points[-1]
+                points += [(ax + (p["x0"] - ax) / 3, ay), (ax + 2 * (p["x0"] - ax) / 3, ay), (p["x0"], y0)]
+            else:
+                points.append((p["x0"], y0))
+            points += [(xm, y0), (xm, y1), (p["x1"], y1)]
+        link = m["links"][band["link"]]
+        tip = (f"{names[link['from']]['zh']} → {names[link['to']]['zh']}，{link['date']}，{link['weight']} 项职责："
+               + "；".join(x["zh"] for x in link["duties"]))
+        spline(points, color=band["colour"] + "80", penwidth=f"{max(w, 1):.1f}", tooltip=tip,
+               **{"class": "band"})
+    for b in lay["bars"]:
+        d.box(b["x0"], b["y0"], b["x1"], b["y1"], fill=b["fill"], colour=BUREAU_BORDER if b["bureau"] else "#333333",
+              cls="bar bureau" if b["bureau"] else "bar", tooltip=_plain(b["hover"]))
+    for lab in lay["labels"]:
+        align = "right" if lab["anchor"] == "end" else "left"
+        bg = "#ffffffd9" if lab["halo"] else None
+        d.text(lab["x"], lab["y_zh"] - ZH_SIZE * 0.4, lab["zh"], size=ZH_SIZE, align=align, cls="node-label",
+               background=bg)
+        for line, y in zip(lab["en"], lab["y_en"]):
+            d.text(lab["x"], y - EN_SIZE * 0.4, line, size=EN_SIZE, align=align, colour="#555555", cls="node-label",
+                   background=bg)
+    for n in lay["numbers"]:
+        d.text(n["x"], n["y"], n["text"], size=NUMBER_SIZE, align="centre", cls="number", bold=True,
+               background="#ffffffcc")
+    legend_rows = []
+    for kind, colour, words in rows:
+        swatch = {"fill": f"fill:{colour}", "border": f"border:{colour}", "frame": f"border:{colour}",
+                  "number": "line:#999999:6", "band": f"line:{colour}:6"}[kind]
+        legend_rows.append((swatch, words))
+    # the legend table is placed by its centre: estimate its size from its texts
+    legend_w = max([text_width(w, 11) for _, w in legend_rows] + [text_width(caption["zh"], 9),
+                                                                   text_width(caption["en"], 9)]) + 60
+    legend_top = lay["height"] + 16
+    d.lines.append(legend_node(legend_rows, caption).replace(
+        "  legend [", f'  legend [pos="{MARGIN + legend_w / 2:.1f},{flip - legend_top - legend_h / 2:.1f}!", '))
+    width = max(lay["width"], MARGIN + legend_w + 10)
+    head = ["digraph sankey {",
+            f"  graph {_attrs(bgcolor='white', pad='0.15', outputorder='edgesfirst', bb=f'0,0,{width:.1f},{height:.1f}')};",
+            f"  node {_attrs(fontname='Noto Sans CJK SC')};", f"  edge {_attrs(fontname='Noto Sans CJK SC')};"]
+    return "\n".join(head + d.lines + ["}"])
+
+
+def _plain(hover: str) -> str:
+    """A hover text (HTML) as a plain one-line tooltip."""
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", " ", hover.replace("<br>", " · "))).strip()

@@ -1,4 +1,6 @@
-"""Static pictures for papers (.svg, .png), drawn by Graphviz ``dot``.
+"""Static pictures for papers (.svg, .png), drawn by Graphviz: the org chart by ``dot``, the
+transfers Sankey by ``neato -n2`` from the layout of :mod:`govkg.viz.sankey` (the same picture
+as the HTML page's), the timeline and lineage by :mod:`govkg.viz.timeline`.
 
 Chinese labels need a CJK font known to fontconfig: on Debian/Ubuntu ``apt-get install
 fonts-noto-cjk graphviz``. In SVG the labels stay text (searchable, selectable); PNG is
@@ -15,7 +17,6 @@ from govkg.errors import GovkgError, InputError
 from govkg.viz import model as M
 
 FONT = "Noto Sans CJK SC"
-PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
 
 
 def _q(text: str) -> str:
@@ -147,71 +148,7 @@ def legend_node(rows: list[tuple[str, str]], cap: dict, name: str = "legend") ->
 
 # ------------------------------------------------------------------ transfers
 
-ROLE_FILL = {0: "#dbe7f3", 1: "#e3f1ef", 2: "#fde9d6"}
 BUREAU_BORDER = "#f28e2b"
-
-
-def transfers_dot(m: dict, s, rollup: bool = True) -> str:
-    """Giver → receiver flows at department level, each department drawn inside a box with its
-    institution (rollup) or on its own (``--departments``); every flow carries its number."""
-    lines = _header(m["title"])
-    lines[1] = lines[1].replace("];", ", compound=\"true\", newrank=\"true\"];")
-    events = sorted({(l["date"] or "", l["event"] or "") for l in m["links"]})
-    colour = {e: PALETTE[i % len(PALETTE)] for i, (_, e) in enumerate(events)}
-    ids = {n["id"]: f"n{i}" for i, n in enumerate(m["nodes"])}
-
-    def node_line(i, n):
-        counts = []
-        if n["gave"]:
-            counts.append(f"划出 {n['gave']}")
-        if n["received"]:
-            counts.append(f"划入 {n['received']}")
-        managers = s.institutions.get(n["id"], {}).get("managed_by", [])
-        extra = " · ".join(counts)
-        kw = {}
-        if managers:
-            extra += "\n（" + "、".join(s.label(x) for x in managers) + "管理 managed）"
-            kw = {"color": BUREAU_BORDER, "penwidth": "2.2"}
-        tip = f"{n['zh']} / {n['en']}：{' · '.join(counts)}"
-        return f"  {ids[n['id']]} {_attrs(label=_name(n, extra), fillcolor=ROLE_FILL[n['column']], tooltip=tip, **kw)};"
-
-    groups: dict[str, list] = {}
-    for n in m["nodes"]:
-        inst = s.institution_of(n["id"])
-        if rollup and (n["id"] in s.unit_of or any(s.institution_of(o["id"]) == n["id"] and o["id"] in s.unit_of
-                                                      for o in m["nodes"])):
-            groups.setdefault(inst, []).append(n)
-        else:
-            lines.append(node_line(m["nodes"].index(n), n))
-    for k, (inst, members) in enumerate(sorted(groups.items())):
-        gave = sum(n["gave"] for n in members)
-        lines.append(f"  subgraph cluster_{k} {{")
-        label = f"{s.label(inst)}（含内设机构 with its departments）· 划出 {gave}"
-        tip = f"{s.label(inst)} / {s.label(inst, 'en')}"
-        lines.append(f"    graph {_attrs(label=label, labeljust='l', style='rounded', color='#4e79a7', fontsize='12', tooltip=tip)};")
-        for n in members:
-            lines.append("  " + node_line(m["nodes"].index(n), n))
-        lines.append("  }")
-    for l in m["links"]:
-        label = f"{l['weight']} 项" if m["year"] else f"{l['weight']} 项（{(l['date'] or '')[:4]}）"
-        tip = (f"{m['nodes'][l['source']]['zh']} → {m['nodes'][l['target']]['zh']}，{l['date']}，{l['weight']} 项职责："
-               + "；".join(d["zh"] for d in l["duties"]))
-        lines.append(f"  {ids[l['from']]} -> {ids[l['to']]} {_attrs(label=label, penwidth=str(round(1 + 0.8 * min(l['weight'], 10), 1)), color=colour[l['event'] or ''], fontcolor=colour[l['event'] or ''], arrowsize='0.8', decorate='true', tooltip=tip, labeltooltip=tip)};")
-    rows = [(f"fill:{ROLE_FILL[0]}", "只划出 gave duties only"), (f"fill:{ROLE_FILL[1]}", "划出并划入 gave and received"),
-            (f"fill:{ROLE_FILL[2]}", "只划入 received duties only"),
-            (f"border:{BUREAU_BORDER}", "橙色边框：部委管理的国家局 orange border: a bureau managed by a ministry")]
-    if rollup and groups:
-        rows.append(("border:#4e79a7", "蓝框：机关及其内设机构 blue box: an institution with its departments"))
-    rows.append(("line:#555555:5", "线宽与数字 = 划转职责数 line width and number = duties transferred"))
-    seen = {}
-    for l in m["links"]:
-        seen.setdefault(l["event"] or "", l)
-    for (_, e) in events:
-        l = seen[e]
-        rows.append((f"line:{colour[e]}:4", f"{(l['date'] or '')} {l['event_zh']} {l['event_en']}"))
-    lines.append(legend_node(rows, m["caption"]))
-    lines.append("}")
-    return "\n".join(lines)
 
 
 # ------------------------------------------------------------------ organisation chart
@@ -277,8 +214,12 @@ def org_dot(m: dict, columns: int = 4) -> str:
 def transfers(backend, output, year=2018, rollup=True, fmt="svg") -> str:
     from govkg.analysis.graphs import snapshot
 
+    from govkg.viz import sankey
+
     m = M.transfers_model(backend, year, rollup=False)
-    render_readable(transfers_dot(m, snapshot(backend), rollup=rollup), output, fmt)
+    lay = sankey.layout(m, snapshot(backend), frames=rollup, short=sankey.abbreviations(backend))
+    source = sankey.dot(m, lay, sankey.legend_rows(m, lay, rollup), m["caption"])
+    render_readable(source, output, fmt, engine="neato", extra=["-n2"])
     return f"{len(m['nodes'])} bodies, {len(m['links'])} flows"
 
 

@@ -616,9 +616,10 @@ def filter_controls(m: dict) -> str:
                      for l in m["lanes"])
     domains = "".join(f'<option value="{html.escape(d)}">{html.escape(n["zh"])} {html.escape(n["en"])}</option>'
                       for d, n in sorted(m["domains"].items(), key=lambda kv: kv[1]["zh"]))
+    hidden = "" if m["domains"] else ' hidden'  # the lineage picture has no duties to filter by
     return (f'<form id="filters" class="filters" onsubmit="return false">'
             f'<label>机构 body <select id="f-body"><option value="">全部 all</option>{bodies}</select></label> '
-            f'<label>职责领域 duty domain <select id="f-domain"><option value="">全部 all</option>{domains}</select></label> '
+            f'<label{hidden}>职责领域 duty domain <select id="f-domain"><option value="">全部 all</option>{domains}</select></label> '
             f'<label>年份 years <input id="f-since" type="number" min="{m["since"]}" max="{m["until"]}" value="{m["since"]}"> – '
             f'<input id="f-until" type="number" min="{m["since"]}" max="{m["until"]}" value="{m["until"]}"></label> '
             f'<button type="button" id="f-reset">重置 reset</button> <span id="f-status" aria-live="polite"></span></form>')
@@ -703,9 +704,11 @@ function applyFilters() {{
   }});
   DATA.labels.forEach((ks, j) => {{ const g = F('label' + j); if (g) g.classList.toggle('hidden', !ks.some(k => on[k])); }});
   DATA.model.lanes.forEach(l => {{ const g = F('lane:' + l.id); if (g) g.classList.toggle('dim', active && !touched.has(l.id)); }});
-  const n = DATA.model.arrows.filter((a, k) => on[k] && a.kind === 'transfer').length;
-  const all = DATA.model.arrows.filter(a => a.kind === 'transfer').length;
-  F('f-status').textContent = `显示 ${{n}} / ${{all}} 次划转 showing ${{n}} of ${{all}} transfers`;
+  const kind = DATA.model.arrows.some(a => a.kind === 'transfer') ? 'transfer' : 'successor';
+  const n = DATA.model.arrows.filter((a, k) => on[k] && a.kind === kind).length;
+  const all = DATA.model.arrows.filter(a => a.kind === kind).length;
+  F('f-status').textContent = kind === 'transfer' ? `显示 ${{n}} / ${{all}} 次划转 showing ${{n}} of ${{all}} transfers`
+      : `显示 ${{n}} / ${{all}} 条前身→后继 showing ${{n}} of ${{all}} predecessor → successor links`;
   document.body.dataset.shown = n;
 }}
 ['f-body', 'f-domain', 'f-since', 'f-until'].forEach(id => F(id).addEventListener('input', applyFilters));
