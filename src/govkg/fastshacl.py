@@ -29,6 +29,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -1000,11 +1001,18 @@ def _insert_focus(query: str, focus: str) -> str:
 
 def _well_formed(term):
     """Custom SPARQL function: is the literal's lexical form valid for its datatype?"""
-    from govkg.xsd_lexical import well_formed
-
     if not isinstance(term, ox.Literal):
         return _FALSE
-    return _FALSE if well_formed(term.value, term.datatype.value) is False else _TRUE
+    return _FALSE if _lexically_ill_formed(term.value, term.datatype.value) else _TRUE
+
+
+@lru_cache(maxsize=65536)
+def _lexically_ill_formed(lexical: str, datatype: str) -> bool:
+    """Memoised: a large graph repeats the same few thousand dates and numbers, and each call
+    here holds the GIL the query threads share."""
+    from govkg.xsd_lexical import well_formed
+
+    return well_formed(lexical, datatype) is False
 
 
 _TRUE = ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean"))
