@@ -58,12 +58,14 @@ print("conforms" if ok else "violations")
 """
 
 
-def timed(cmd, env=None, ok=(0, 1), timeout=None) -> tuple[float, float]:
-    """(seconds, peak MB) of one whole process; (timeout, -1) if it had to be stopped."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+def timed(cmd, env=None, ok=(0, 1), timeout=None, stdout: Path | None = None) -> tuple[float, float]:
+    """(seconds, peak MB) of one whole process; (timeout, -1) if it had to be stopped.
+    ``stdout``: a file that keeps what the process printed (to check its answer)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf, \
+            (open(stdout, "wb") if stdout else open(os.devnull, "wb")) as sink:
         start = time.perf_counter()
         proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", tf.name, *cmd], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+                                stdout=sink, stderr=subprocess.PIPE, start_new_session=True)
         try:
             _, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -78,8 +80,8 @@ def timed(cmd, env=None, ok=(0, 1), timeout=None) -> tuple[float, float]:
     return elapsed, peak_kb / 1024
 
 
-def median(cmd, env, repeat, ok=(0, 1)) -> tuple[float, float]:
-    runs = [timed(cmd, env, ok) for _ in range(repeat)]
+def median(cmd, env, repeat, ok=(0, 1), stdout: Path | None = None) -> tuple[float, float]:
+    runs = [timed(cmd, env, ok, stdout=stdout) for _ in range(repeat)]
     return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
 
 
@@ -105,34 +107,60 @@ def bench_dataset(name: str, data: Path | None, args, rows: list) -> None:
         row[key] = value
         print(f"  {name:8} {key:10} {value[0]:8.2f} s {value[1]:8.0f} MB", file=sys.stderr, flush=True)
 
+    def want(group: str) -> bool:
+        return not args.only or group in args.only.split(",")
+
     try:
         record("build", timed([GOVKG, "stats", "--format", "json", *extra], env))
-        if available("who"):  # the first who after the data changed (the cache was just built)
+        if want("core") and available("who"):  # the first who after the data changed (the cache was just built)
             record("who-first", timed([GOVKG, "who", KEYWORD, "--format", "json", *extra], env))
-        record("stats", median([GOVKG, "stats", "--format", "json", *extra], env, repeat))
-        if available("who"):
+        if want("core"):
+            record("stats", median([GOVKG, "stats", "--format", "json", *extra], env, repeat))
+        if want("core") and available("who"):
             record("who", median([GOVKG, "who", KEYWORD, "--format", "json", *extra], env, max(repeat, 3)))
-        if available("query"):
+        if want("core") and available("query"):
             record("query", median([GOVKG, *NAMED, *extra], env, max(repeat, 3)))
-        record("validate", median([GOVKG, "validate", "--engine", "fast", "--format", "json", *extra], env, repeat))
-        if data is None:
+        if want("validate"):
+            bench_validate(data, cache, extra, env, repeat, record)
+        if want("validate") and data is None:
             record("validate-pyshacl", median([GOVKG, "validate", "--engine", "pyshacl", "--format", "json"], env, repeat))
         db = cache / "oxigraph-db"
-        record("ox-load", timed([OXIGRAPH, "load", "--location", str(db), *sum((["--file", f] for f in files), [])]))
-        if available("export"):
+        serve = name == args.serve_size and want("servers")
+        if want("core") or want("export") or serve:
+            record("ox-load", timed([OXIGRAPH, "load", "--location", str(db), *sum((["--file", f] for f in files), [])]))
+        if want("export") and available("export"):
             bench_export(db, cache, extra, env, repeat, record)
-        record("ox-query", median([OXIGRAPH, "query", "--location", str(db), "--query", OX_QUERY,
-                                   "--results-format", "json"], None, max(repeat, 3)))
-        if (data is None or SIZES[name] <= SIZES[args.pyshacl_max]) and not args.no_pyshacl:
+        if want("core"):
+            record("ox-query", median([OXIGRAPH, "query", "--location", str(db), "--query", OX_QUERY,
+                                       "--results-format", "json"], None, max(repeat, 3)))
+        if want("pyshacl") and (data is None or SIZES[name] <= SIZES[args.pyshacl_max]) and not args.no_pyshacl:
             shapes = str(ROOT / "shapes" / "integrity.ttl")
             record("pyshacl", timed([sys.executable, "-c", PYSHACL, shapes, *files], timeout=args.pyshacl_timeout))
-        if name == args.serve_size:
+        if serve:
             bench_server(db, env, row, record)
             if not args.no_virtuoso:
                 bench_virtuoso(files, cache, env, row, record)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     rows.append(row)
+
+
+def bench_validate(data: Path | None, cache: Path, extra: list, env, repeat: int, record) -> None:
+    """`govkg validate --engine fast`, its answer checked: on the bundled graph no result at
+    all; on a synthetic graph exactly the violations bench/generate.py seeded (one result per
+    seeded shape, each a sh:Violation, nothing else) — a fast wrong answer fails the run."""
+    answer = cache / "validate.json"
+    record("validate", median([GOVKG, "validate", "--engine", "fast", "--format", "json", *extra], env, repeat,
+                              stdout=answer))
+    report = json.loads(answer.read_text(encoding="utf-8"))
+    expected = []
+    if data is not None:
+        expected = [s["shape"] for s in json.loads(Path(str(data) + ".expected.json").read_text())["seeded"]]
+    found = [r["shape"] for r in report["results"]]
+    if sorted(found) != sorted(expected) or any(r["severity"] != "Violation" for r in report["results"]) \
+            or report["conforms"] != (not expected):
+        raise RuntimeError(f"validate found {found}, expected exactly {expected}")
+    print(f"  validate answer checked: {len(found)} result(s), the seeded ones", file=sys.stderr)
 
 
 #: (row, govkg export format, file suffix, pyoxigraph format that reads it back)
@@ -366,8 +394,11 @@ def main(argv=None) -> int:
     parser.add_argument("--serve-size", default="1m")
     parser.add_argument("--no-virtuoso", action="store_true", help="skip the Virtuoso rows")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--only", help="run only these row groups (comma list of core, validate, export, "
+                                       "pyshacl, servers); the cache build always runs")
     parser.add_argument("--markdown", type=Path, help="also write the table here")
     parser.add_argument("--who-only", action="store_true", help="only the `who` vs `oxigraph query` rows (bench_who)")
+    parser.add_argument("--no-bundled", action="store_true", help="skip the bundled-graph row")
     args = parser.parse_args(argv)
     if args.who_only:
         return who_only(args)
@@ -377,7 +408,8 @@ def main(argv=None) -> int:
                            env={**os.environ, "GOVKG_NO_CACHE": "1"})
     triples["bundled"] = f"{json.loads(count.stdout)['triples']:,}"
     print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
-    bench_dataset("bundled", None, args, rows)
+    if not args.no_bundled:
+        bench_dataset("bundled", None, args, rows)
     for size in [s for s in args.sizes.split(",") if s]:
         path = OUT / f"national-{size}.ttl"
         meta_path = Path(str(path) + ".expected.json")

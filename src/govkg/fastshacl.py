@@ -29,6 +29,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -746,7 +747,7 @@ class Compiler:
             msgs, "", value_is_focus=path is None, template=any("{" in m for m in msgs.values()),
             substitutions=subs, component=component("sparql"))
         if _join_is_prebinding(text):
-            check.query = prologue + _not_exists_to_minus(_insert_focus(text, focus))
+            check.query = prologue + _insert_focus(_not_exists_to_minus(text), focus)
         else:
             check.query = prologue + text
             check.per_focus = f"SELECT ?this WHERE {{ {focus} }}"
@@ -915,6 +916,9 @@ def _not_exists_to_minus(query: str) -> str:
     literal, nested group ...) and every variable P shares with the rest of the query is bound
     in every solution: bound by a triple pattern of the outermost group, in a query with no
     OPTIONAL, UNION, BIND or nested group there — or ?this, bound by the focus group.
+
+    Only where it pays: when every triple pattern of P mentions a shared (bound) variable,
+    NOT EXISTS is an index lookup per solution, cheaper than MINUS building all of P.
     """
     where = query.find("{")
     end = query.rfind("}")
@@ -954,11 +958,32 @@ def _not_exists_to_minus(query: str) -> str:
         others = {t for k, t in rest_toks if k == "var"} | {t for m in matches if m is not match
                                                          for k, t in _tokens(m.group(1)) if k == "var"}
         shared = inner_vars & others
-        if not shared or not shared <= bound:
+        if not shared or not shared <= bound or not _has_unanchored_pattern(inner, shared):
             continue
         kept = kept[:match.start()] + " " + kept[match.end():]
         moved.append("MINUS {" + inner + "}")
     return query[:where + 1] + kept + " " + " ".join(reversed(moved)) + " " + query[end:]
+
+
+def _has_unanchored_pattern(group: str, anchors: set) -> bool:
+    """Whether some triple pattern of a plain group (``s p o`` with ``;`` and ``,``) mentions
+    none of the ``anchors`` variables (unknown syntax counts as yes: the rewrite then applies)."""
+    terms: list = []
+    patterns: list = []
+    for kind, text in _tokens(group):
+        if kind == "other" and text in ".;,":
+            if len(terms) >= 3:
+                patterns.append(terms[:3])
+            terms = [] if text == "." else terms[:1] if text == ";" else terms[:2]
+        elif kind in ("var", "iri", "pname", "word"):
+            terms.append((kind, text))
+        else:
+            return True
+    if len(terms) >= 3:
+        patterns.append(terms[:3])
+    if not patterns:
+        return True
+    return any(not any(kind == "var" and name in anchors for kind, name in pattern) for pattern in patterns)
 
 
 def _insert_focus(query: str, focus: str) -> str:
@@ -976,11 +1001,18 @@ def _insert_focus(query: str, focus: str) -> str:
 
 def _well_formed(term):
     """Custom SPARQL function: is the literal's lexical form valid for its datatype?"""
-    from govkg.xsd_lexical import well_formed
-
     if not isinstance(term, ox.Literal):
         return _FALSE
-    return _FALSE if well_formed(term.value, term.datatype.value) is False else _TRUE
+    return _FALSE if _lexically_ill_formed(term.value, term.datatype.value) else _TRUE
+
+
+@lru_cache(maxsize=65536)
+def _lexically_ill_formed(lexical: str, datatype: str) -> bool:
+    """Memoised: a large graph repeats the same few thousand dates and numbers, and each call
+    here holds the GIL the query threads share."""
+    from govkg.xsd_lexical import well_formed
+
+    return well_formed(lexical, datatype) is False
 
 
 _TRUE = ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean"))
