@@ -12,7 +12,7 @@ Chinese and English.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from govkg.namespaces import GK
@@ -70,7 +70,11 @@ class Finding:
     sources: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """As ``dataclasses.asdict`` (a copy of the list), without its deep copy of every string:
+        10,000 findings' asdict cost more than their SPARQL."""
+        out = dict(self.__dict__)
+        out["sources"] = list(self.sources)
+        return out
 
 
 @dataclass
