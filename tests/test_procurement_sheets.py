@@ -276,6 +276,26 @@ def test_output_csv_and_its_summary(tmp_path):
     assert (tmp_path / "out-summary.csv").exists()
 
 
+def test_output_xlsx_keeps_text_that_looks_like_a_formula_or_a_link_as_text(tmp_path):
+    """A cell an officer typed (or an attacker planted) as ``=HYPERLINK(…)`` comes back as the text
+    it was, never as a formula Excel would run, nor as a link."""
+    from openpyxl import load_workbook
+
+    row = zh_row(1)
+    row[5] = '=HYPERLINK("http://example.invalid","点击")'
+    row[3] = "http://example.invalid/中心"
+    src = tmp_path / "in.csv"
+    src.write_text("\n".join(",".join(f'"{str(c).replace(chr(34), chr(34) * 2)}"' if c is not None else ""
+                                       for c in r) for r in [ZH_HEADER, row]) + "\n", encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    result, text = invoke("check-procurement", src, "-o", out)
+    assert result.exit_code in (0, 1), text
+    sheet = load_workbook(out).worksheets[0]
+    cells = {sheet.cell(1, c).value: sheet.cell(2, c) for c in range(1, sheet.max_column + 1)}
+    assert cells["服务内容"].value == row[5] and cells["服务内容"].data_type == "s"
+    assert cells["承接主体"].value == row[3] and cells["承接主体"].hyperlink is None
+
+
 def test_output_never_over_the_input(tmp_path):
     src = tmp_path / "in.csv"
     src.write_bytes(EXAMPLE.read_bytes())

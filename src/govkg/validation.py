@@ -93,9 +93,12 @@ def validate_pyshacl(data_graph, shapes, allow_warnings: bool = False, focus=())
     import pyshacl
     import rdflib
 
-    _, results, _ = pyshacl.validate(
-        data_graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
-        focus_nodes=[rdflib.URIRef(f) for f in focus] or None)
+    from govkg.rdflib_sparql import sparql_parsed_once
+
+    with sparql_parsed_once():  # each SPARQL text parsed once, not once per focus node
+        _, results, _ = pyshacl.validate(
+            data_graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
+            focus_nodes=[rdflib.URIRef(f) for f in focus] or None)
     # pySHACL copies the shapes into its report graph only partly; name shapes from the shapes graph.
     merged = results + shapes
     findings = findings_from_results_graph(merged, data_graph)
