@@ -42,7 +42,7 @@ class Bm25sEngine:
         corpus = docs.read_corpus(backend)
         self.fts = engine.Engine(memory_index(corpus))
         syn = thesaurus.from_groups(corpus.groups)
-        self.duties, corpus = [], []
+        self.duties, tokenised = [], []
         for duty, fields in sorted(docs.documents(corpus.rows).items()):
             fields = dict(fields)
             fields["synonym"] = syn.expansions(fields.get("label", []) + fields.get("alias", []) + fields.get("text", []))
@@ -52,23 +52,20 @@ class Bm25sEngine:
                     words, grams = index_terms(text)
                     tokens += (words * round(engine.FIELDS[field])) + grams * max(1, round(engine.FIELDS[field] * engine.GRAM_SHARE))
             self.duties.append(duty)
-            corpus.append(tokens)
+            tokenised.append(tokens)
         self.retriever = bm25s.BM25()
-        self.retriever.index(corpus, show_progress=False)
-        self.known = {t for doc in corpus for t in doc}
+        self.retriever.index(tokenised, show_progress=False)
+        self.known = {t for doc in tokenised for t in doc}
 
     def search(self, query, limit):
-        from govkg.search.engine import Hit
-        from govkg.search.text import query_terms
 
-        words, grams = query_terms(query, lambda c: {w for w in c if w in self.known})
-        terms = [t for t in dict.fromkeys(words + grams) if t in self.known]
+        forms = query_forms(self.fts, query, self.known)
+        terms = [t for t in dict.fromkeys(t for words, grams in forms for t in words + grams) if t in self.known]
         if not terms:
             return []
         results, scores = self.retriever.retrieve([terms], k=min(limit, len(self.duties)), show_progress=False)
         hits = [(self.duties[i], float(s)) for i, s in zip(results[0], scores[0]) if s > 0]
-        coverage = self.fts.coverage(words, grams, [d for d, _ in hits])
-        return [Hit(d, s, coverage[d]) for d, s in hits]
+        return with_coverage(self.fts, forms, hits)
 
 
 class TantivyEngine:
@@ -115,12 +112,10 @@ class TantivyEngine:
         self.searcher = self.index.searcher()
 
     def search(self, query, limit):
-        from govkg.search.engine import MAX_QUERY_CHARS, Hit
-        from govkg.search.text import query_terms
 
         tv = self.tantivy
-        words, grams = query_terms(query[:MAX_QUERY_CHARS], lambda c: {w for w in c if w in self.known})
-        terms = list(dict.fromkeys(words + grams))
+        forms = query_forms(self.fts, query, self.known)
+        terms = list(dict.fromkeys(t for words, grams in forms for t in words + grams))
         if not terms:
             return []
         should = [(tv.Occur.Should, tv.Query.boost_query(tv.Query.term_query(self.schema, c, t, index_option="freq"),
@@ -128,8 +123,25 @@ class TantivyEngine:
                   for t in terms for c in self.columns]
         found = [(self.searcher.doc(address)["duty"][0], score)
                  for score, address in self.searcher.search(tv.Query.boolean_query(should), limit).hits]
-        coverage = self.fts.coverage(words, grams, [d for d, _ in found])
-        return [Hit(d, round(s, 3), coverage[d]) for d, s in found]
+        return with_coverage(self.fts, forms, found)
+
+
+def query_forms(fts, query: str, known: set) -> list:
+    """(words, grams) of the query and of its synonym rewrites, as the FTS5 engine searches them."""
+    from govkg.search.engine import MAX_QUERY_CHARS
+    from govkg.search.text import query_terms
+
+    query = query[:MAX_QUERY_CHARS]
+    return [query_terms(q, lambda c: {w for w in c if w in known}) for q in [query, *fts.rewrites(query)]]
+
+
+def with_coverage(fts, forms: list, hits: list) -> list:
+    """Hits with the FTS5 engine's coverage (best over the query forms), for the answer rule."""
+    from govkg.search.engine import Hit
+
+    duties = [d for d, _ in hits]
+    shares = [fts.coverage(words, grams, duties) for words, grams in forms] if duties else []
+    return [Hit(d, round(s, 3), max(share[d] for share in shares)) for d, s in hits]
 
 
 def memory_index(corpus, synonyms: bool = True):
