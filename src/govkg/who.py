@@ -43,25 +43,36 @@ def who(backend: Backend, text: str, on: str | None = None, limit: int = 10, eng
     closest = engine != "matcher" and (best_coverage is None or best_coverage < ANSWER_COVERAGE)
     duty_iris = [d for _, d, _ in matches]
     assigned = assignments_of(backend, duty_iris)
-    moves = transfers_of(backend, duty_iris)
+    holding = {d: [a for a in assigned.get(d, []) if a.holds_on(day)] for d in duty_iris}
+    # The rows to show, decided from the assignments alone (one row per holder on the date, or
+    # one "not held" row); everything else is fetched for the shown duties only.
+    rows: list[dict] = []
+    for match in matches:
+        rows += [{"status": "held" if a else "not held", "match": match, "assignment": a}
+                 for a in holding[match[1]] or [None]]
+        if engine == "matcher" and len(rows) >= limit:
+            break
+    rows = (rows if engine == "matcher" else held_first(rows, limit))[:limit]
+    shown = list(dict.fromkeys(r["match"][1] for r in rows))
+    moves = transfers_of(backend, shown)
     g = Graph(backend)
     fields = {}
-    for row in backend.select(DUTY_FIELDS, values=values_of("duty", duty_iris)) if duty_iris else []:
+    for row in backend.select(DUTY_FIELDS, values=values_of("duty", shown)) if shown else []:
         f = fields.setdefault(row["duty"].value, {})
         if "label" in row:
             f.setdefault("label_" + (row["label"].lang or "und")[:2], row["label"].value)
         if "text" in row:
             f.setdefault("text_zh", row["text"].value)
-    holding = {d: [a for a in assigned.get(d, []) if a.holds_on(day)] for d in duty_iris}
-    silent = {r["duty"].value for r in backend.select(NO_HOLDER_STATED, values=values_of("duty", duty_iris))} \
-        if duty_iris else set()
-    sources = g.sources([a.iri for d in duty_iris for a in holding[d]])
-    mentioned = {x for d in duty_iris for a in assigned.get(d, []) for x in (a.holder, a.parent)}
-    mentioned |= {x for d in duty_iris for t in moves[d] for x in (t["from"], t["to"], t["event"])}
+    silent = {r["duty"].value for r in backend.select(NO_HOLDER_STATED, values=values_of("duty", shown))} \
+        if shown else set()
+    sources = g.sources([r["assignment"].iri for r in rows if r["assignment"]])
+    mentioned = {x for d in shown for a in assigned.get(d, []) for x in (a.holder, a.parent)}
+    mentioned |= {x for d in shown for t in moves[d] for x in (t["from"], t["to"], t["event"])}
     g.labels(mentioned)
 
     results = []
-    for value, iri_, coverage in matches:
+    for row in rows:
+        value, iri_, coverage = row["match"]
         f = fields.get(iri_, {})
         duty = {"iri": iri_, "label_zh": f.get("label_zh"), "label_en": f.get("label_en"),
                 "text_zh": f.get("text_zh")}
@@ -71,32 +82,29 @@ def who(backend: Backend, text: str, on: str | None = None, limit: int = 10, eng
         base = {"duty": duty, "history": history, "score": value}
         if coverage is not None:
             base["coverage"] = coverage
-        if holding[iri_]:
-            for a in holding[iri_]:
-                holder = g.ref(a.holder)
-                holder["kind"] = a.kind
-                holder["parent"] = g.ref(a.parent)
-                passages = sources.get(a.iri, [])
-                results.append({**base, "status": "held", "holder": holder,
-                                "interval": {"from": a.start, "to": a.end},
-                                "source": public_source(passages[0]) if passages else None,
-                                "sources": [public_source(p) for p in passages]})
+        a = row["assignment"]
+        if a is not None:
+            holder = g.ref(a.holder)
+            holder["kind"] = a.kind
+            holder["parent"] = g.ref(a.parent)
+            passages = sources.get(a.iri, [])
+            results.append({**base, "status": "held", "holder": holder,
+                            "interval": {"from": a.start, "to": a.end},
+                            "source": public_source(passages[0]) if passages else None,
+                            "sources": [public_source(p) for p in passages]})
         else:
             results.append({**base, "status": "not held", "holder": None, "interval": None, "source": None,
                             "sources": [], "note": NOT_NAMED_NOTE if iri_ in silent and not assigned.get(iri_)
                             else _why_not_held(assigned.get(iri_, []), day, g)})
-        if engine == "matcher" and len(results) >= limit:
-            break
-    if engine != "matcher":
-        results = held_first(results, limit)
     return {"query": text, "normalised_query": query, "on": day,
             "match": "closest" if closest and results else ("answers" if results else "none"),
-            "results": results[:limit]}
+            "results": results}
 
 
 def held_first(rows: list[dict], limit: int) -> list[dict]:
     """Rows of duties held on the date before rows of duties nobody held then, each in rank order;
-    an unheld row that ranked within ``limit`` is kept (after the held ones), never pushed out."""
+    an unheld row that ranked within ``limit`` is kept (after the held ones), never pushed out.
+    (Decided before the rows are filled in: only the rows shown are fetched in full.)"""
     unheld = [r for r in rows[:limit] if r["status"] != "held"]
     held = [r for r in rows if r["status"] == "held"]
     return held[:limit - len(unheld)] + unheld

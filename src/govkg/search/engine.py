@@ -34,8 +34,8 @@ ANSWER_COVERAGE = 0.6
 #: Hits scoring below this share of the best hit's BM25 score are dropped (terms shared by chance).
 TAIL_SHARE = 0.25
 #: Hits whose scores are within this share of the best of their group are ties, ordered by the
-#: shorter label (the more specific name: 价格监督检查与反垄断执法职责 before a longer sentence that
-#: merely repeats the words); BM25 differences this small are noise from text length, not relevance.
+#: shorter label (the more specific name, before a longer sentence that merely repeats the words);
+#: BM25 differences this small are noise from text length, not relevance.
 TIE_SHARE = 0.01
 #: At most this many rewritten forms of one query (one synonym swapped in each) are searched too.
 MAX_REWRITES = 8
