@@ -224,7 +224,7 @@ def transfers(backend, output, year=2018, rollup=True, fmt="html") -> str:
     detail = M.transfers_model(backend, year, rollup=False)
     s = snapshot(backend)
     lay = sankey.layout(detail, s, frames=rollup, short=sankey.abbreviations(backend))
-    drawing = sankey.svg(detail, lay, sankey.legend_rows(detail, lay, rollup), detail["caption"], hover_prefix="s")
+    drawing = sankey.svg(detail, lay, sankey.legend_rows(detail, lay), detail["caption"], hover_prefix="s")
     hovers = {f"sn{i}": bar["hover"] for i, bar in enumerate(lay["bars"])}
     hovers.update({f"sl{i}": l["hover"] for i, l in enumerate(detail["links"])})
     section = (f'<section><h2>职责流向（桑基图）· Duty flows (Sankey diagram)</h2><div id="sankey" class="drawing" '

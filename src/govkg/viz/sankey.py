@@ -26,7 +26,6 @@ NODE_W = 14.0
 PAD = 10.0              # between slots of a column
 ZH_SIZE, EN_SIZE = 13.0, 11.0
 LINE_ZH, LINE_EN = 20.0, 16.0   # line boxes: a CJK font's box is ~1.45 em (ascent ~1.16 em)
-LABEL_H = LINE_ZH + LINE_EN
 FRAME_HEAD = 42.0       # the frame's two-line heading
 FRAME_PAD = 8.0
 NUMBER_SIZE = 11.0
@@ -485,7 +484,7 @@ def svg(m: dict, lay: dict, legend_rows: list[tuple[str, str, str]], caption: di
             f'\'Microsoft YaHei\', \'PingFang SC\', sans-serif">' + "".join(out) + "</svg>")
 
 
-def legend_rows(m: dict, lay: dict, frames: bool) -> list[tuple[str, str, str]]:
+def legend_rows(m: dict, lay: dict) -> list[tuple[str, str, str]]:
     """Every colour, border and width the picture uses, in words."""
     roles = {_role(n) for n in m["nodes"]}
     rows = [("fill", ROLE_FILL[r], words) for r, words in (
