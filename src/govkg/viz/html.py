@@ -15,8 +15,6 @@ from govkg.outfile import write_output
 from govkg.viz import model as M
 
 LANGS = ("zh", "en", "both")
-PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
-           "#17becf", "#bcbd22", "#7f7f7f"]
 FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
 
 
