@@ -152,13 +152,13 @@ Promise.all(drawn).then(() => {{
 # ------------------------------------------------------------------ transfers
 
 
-def network_figure(m: dict) -> dict:
+def network_figure(m: dict, s) -> dict:
     """The network view of a transfers model: givers left, bodies that gave and received in
     the middle, receivers right; edge width = duties, colour = reorganisation (as the Sankey)."""
     from govkg.viz.sankey import event_colours
 
     nodes, links = m["nodes"], m["links"]
-    colour = {e: c for e, c in event_colours(links).items()}
+    colour = event_colours(links, s)
     node_colour = ["#4e79a7" if n["column"] == 0 else "#59a14f" if n["column"] == 2 else "#b07aa1" for n in nodes]
     # network view: givers left, bodies that gave and received in the middle, receivers right
     columns = {c: [n for n in nodes if n["column"] == c] for c in (0, 1, 2)}
@@ -232,7 +232,7 @@ def transfers(backend, output, year=2018, rollup=True, fmt="html") -> str:
              "another in a reorganisation; its width and number are the number of duties; departments are drawn in "
              "their institution's blue frame, bureaus a ministry manages apart (orange border). Hover for the duty "
              "text and its source.")
-    network = network_figure(m)
+    network = network_figure(m, s)
     write_page(output, m["title"], [network], html.escape(intro), caption=m["caption"],
                drawings=[section], hovers=hovers)
     return f"{len(detail['nodes'])} bodies, {len(detail['links'])} flows"

@@ -40,7 +40,6 @@ LABEL_SIZE = 9.5
 LANE_SIZE = 11.0
 ARROW_GAP = 10.0     # points between arrows of the same date (the axis widens there to fit them)
 LEAD = 2.5           # years of dashed lead-in drawn before a body's first record
-PALETTE = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
 KIND_COLOUR = {"institution": "#4e79a7", "department": "#8fb8de", "bureau": "#f28e2b"}
 KIND_NAMES = {"institution": ("机关", "institution"), "department": ("内设机构", "department"),
               "bureau": ("管理的国家局", "bureau managed by a ministry")}
@@ -251,7 +250,9 @@ def timeline_model(backend, body: str | None = None, domains: tuple[str, ...] = 
     for t in transfers:
         grouped[(t["date"], t["from"], t["to"], t["event"])].append(t)
     events = sorted({(t["date"], t["event"]) for t in transfers})
-    colours = {ev: PALETTE[i % len(PALETTE)] for i, (_, ev) in enumerate(events)}
+    from govkg.viz.colours import event_colour
+
+    colours = {ev: event_colour(s, ev) for _, ev in events}
     arrows = []
     for (date, giver, taker, event), ts in sorted(grouped.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
         duties = []
