@@ -385,6 +385,8 @@ class _FakeSnapshot:
     """Just what the Sankey layout asks of a snapshot: departments, managers, labels."""
     unit_of = {"d:a1": "i:a"}
     institutions = {"i:b": {"managed_by": ["i:a"]}}
+    events = {}
+    transfers = []
 
     def institution_of(self, body):
         return self.unit_of.get(body, body)
@@ -452,3 +454,17 @@ def test_lineage_page_filters_its_links(pages, open_page):
     assert total >= 6 and f"showing {total} of {total} predecessor → successor links" in page.page.locator("#f-status").inner_text()
     page.page.select_option("#f-body", "inst:spc")
     assert int(page.page.evaluate("document.body.dataset.shown")) == 1  # 国家计划委员会 → 国家发展计划委员会
+
+
+def test_a_reorganisation_has_one_colour_in_every_picture(backend):
+    """2018 is drawn in the same colour in the 2018 Sankey, the all-years Sankey and the timeline."""
+    from govkg.analysis.graphs import snapshot
+    from govkg.viz import sankey
+    from govkg.viz import timeline as T
+
+    s = snapshot(backend)
+    one = sankey.layout(model.transfers_model(backend, 2018, rollup=False), s)["colours"]
+    every = sankey.layout(model.transfers_model(backend, None, rollup=False), s)["colours"]
+    lanes = {ev["date"]: ev["colour"] for ev in T.timeline_model(backend)["events"]}
+    assert one["event:2018-state-council-reform"] == every["event:2018-state-council-reform"] == lanes["2018-03-17"]
+    assert len(set(every.values())) == len(every)  # and the reorganisations are told apart

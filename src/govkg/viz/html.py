@@ -15,8 +15,6 @@ from govkg.outfile import write_output
 from govkg.viz import model as M
 
 LANGS = ("zh", "en", "both")
-PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
-           "#17becf", "#bcbd22", "#7f7f7f"]
 FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
 
 
@@ -154,13 +152,13 @@ Promise.all(drawn).then(() => {{
 # ------------------------------------------------------------------ transfers
 
 
-def network_figure(m: dict) -> dict:
+def network_figure(m: dict, s) -> dict:
     """The network view of a transfers model: givers left, bodies that gave and received in
     the middle, receivers right; edge width = duties, colour = reorganisation (as the Sankey)."""
     from govkg.viz.sankey import event_colours
 
     nodes, links = m["nodes"], m["links"]
-    colour = {e: c for e, c in event_colours(links).items()}
+    colour = event_colours(links, s)
     node_colour = ["#4e79a7" if n["column"] == 0 else "#59a14f" if n["column"] == 2 else "#b07aa1" for n in nodes]
     # network view: givers left, bodies that gave and received in the middle, receivers right
     columns = {c: [n for n in nodes if n["column"] == c] for c in (0, 1, 2)}
@@ -224,7 +222,7 @@ def transfers(backend, output, year=2018, rollup=True, fmt="html") -> str:
     detail = M.transfers_model(backend, year, rollup=False)
     s = snapshot(backend)
     lay = sankey.layout(detail, s, frames=rollup, short=sankey.abbreviations(backend))
-    drawing = sankey.svg(detail, lay, sankey.legend_rows(detail, lay, rollup), detail["caption"], hover_prefix="s")
+    drawing = sankey.svg(detail, lay, sankey.legend_rows(detail, lay), detail["caption"], hover_prefix="s")
     hovers = {f"sn{i}": bar["hover"] for i, bar in enumerate(lay["bars"])}
     hovers.update({f"sl{i}": l["hover"] for i, l in enumerate(detail["links"])})
     section = (f'<section><h2>职责流向（桑基图）· Duty flows (Sankey diagram)</h2><div id="sankey" class="drawing" '
@@ -234,7 +232,7 @@ def transfers(backend, output, year=2018, rollup=True, fmt="html") -> str:
              "another in a reorganisation; its width and number are the number of duties; departments are drawn in "
              "their institution's blue frame, bureaus a ministry manages apart (orange border). Hover for the duty "
              "text and its source.")
-    network = network_figure(m)
+    network = network_figure(m, s)
     write_page(output, m["title"], [network], html.escape(intro), caption=m["caption"],
                drawings=[section], hovers=hovers)
     return f"{len(detail['nodes'])} bodies, {len(detail['links'])} flows"

@@ -26,7 +26,6 @@ NODE_W = 14.0
 PAD = 10.0              # between slots of a column
 ZH_SIZE, EN_SIZE = 13.0, 11.0
 LINE_ZH, LINE_EN = 20.0, 16.0   # line boxes: a CJK font's box is ~1.45 em (ascent ~1.16 em)
-LABEL_H = LINE_ZH + LINE_EN
 FRAME_HEAD = 42.0       # the frame's two-line heading
 FRAME_PAD = 8.0
 NUMBER_SIZE = 11.0
@@ -36,17 +35,18 @@ TOP = 20.0
 ROLE_FILL = {"gave": "#4e79a7", "both": "#b07aa1", "received": "#59a14f"}
 BUREAU_BORDER = "#f28e2b"
 FRAME_COLOUR = "#4e79a7"
-PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
 
 
 def _role(node: dict) -> str:
     return "both" if node["gave"] and node["received"] else "gave" if node["gave"] else "received"
 
 
-def event_colours(links: list[dict]) -> dict:
-    """One colour per reorganisation, in date order (the legend lists them the same way)."""
+def event_colours(links: list[dict], s) -> dict:
+    """The reorganisations of these flows (key: CURIE, "" for none) → colour (govkg.viz.colours)."""
+    from govkg.viz.colours import event_colour
+
     events = sorted({(l["date"] or "", l["event"] or "") for l in links})
-    return {e: PALETTE[i % len(PALETTE)] for i, (_, e) in enumerate(events)}
+    return {e: event_colour(s, e) for _, e in events}
 
 
 def _without_cycles(nodes: list[dict], links: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -289,7 +289,7 @@ def layout(m: dict, s, frames: bool = True, short: dict | None = None) -> dict:
         for a, i in sorted(ins, key=lambda p: (items[p[0]]["y0"], p[1])):
             offset_in[(iid, i)] = y
             y += links[i]["weight"] * k
-    colours = event_colours(links)
+    colours = event_colours(links, s)
     bands = []
     for i, chain in enumerate(chains):
         w = links[i]["weight"] * k
@@ -485,7 +485,7 @@ def svg(m: dict, lay: dict, legend_rows: list[tuple[str, str, str]], caption: di
             f'\'Microsoft YaHei\', \'PingFang SC\', sans-serif">' + "".join(out) + "</svg>")
 
 
-def legend_rows(m: dict, lay: dict, frames: bool) -> list[tuple[str, str, str]]:
+def legend_rows(m: dict, lay: dict) -> list[tuple[str, str, str]]:
     """Every colour, border and width the picture uses, in words."""
     roles = {_role(n) for n in m["nodes"]}
     rows = [("fill", ROLE_FILL[r], words) for r, words in (

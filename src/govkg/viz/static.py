@@ -218,7 +218,7 @@ def transfers(backend, output, year=2018, rollup=True, fmt="svg") -> str:
 
     m = M.transfers_model(backend, year, rollup=False)
     lay = sankey.layout(m, snapshot(backend), frames=rollup, short=sankey.abbreviations(backend))
-    source = sankey.dot(m, lay, sankey.legend_rows(m, lay, rollup), m["caption"])
+    source = sankey.dot(m, lay, sankey.legend_rows(m, lay), m["caption"])
     render_readable(source, output, fmt, engine="neato", extra=["-n2"])
     return f"{len(m['nodes'])} bodies, {len(m['links'])} flows"
 

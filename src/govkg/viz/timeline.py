@@ -40,7 +40,6 @@ LABEL_SIZE = 9.5
 LANE_SIZE = 11.0
 ARROW_GAP = 10.0     # points between arrows of the same date (the axis widens there to fit them)
 LEAD = 2.5           # years of dashed lead-in drawn before a body's first record
-PALETTE = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
 KIND_COLOUR = {"institution": "#4e79a7", "department": "#8fb8de", "bureau": "#f28e2b"}
 KIND_NAMES = {"institution": ("机关", "institution"), "department": ("内设机构", "department"),
               "bureau": ("管理的国家局", "bureau managed by a ministry")}
@@ -50,9 +49,25 @@ SUCCESSOR_COLOUR = "#8c8c8c"
 # ------------------------------------------------------------------ text metrics
 
 
+def _em(ch: str) -> float:
+    """A character's advance in em in Noto Sans CJK SC, rounded up a little (never too short:
+    the layout must not let two texts touch)."""
+    if unicodedata.east_asian_width(ch) in "WF":
+        return 1.0
+    if ch == " ":
+        return 0.26
+    if ch.isupper() or ch in "mwMW":
+        return 0.66
+    if ch.isdigit():
+        return 0.56
+    if ch.isalpha():
+        return 0.54
+    return 0.4  # punctuation: · , . ( ) -
+
+
 def text_width(text: str, size: float) -> float:
-    """Width in points of ``text`` in a CJK sans font (wide characters 1 em, others ~0.6 em)."""
-    return sum(size * (1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6) for ch in text)
+    """Width in points of ``text`` in a CJK sans font (wide characters 1 em, Latin by class)."""
+    return sum(size * _em(ch) for ch in text)
 
 
 def clip(text: str, chars: int) -> str:
@@ -235,7 +250,9 @@ def timeline_model(backend, body: str | None = None, domains: tuple[str, ...] = 
     for t in transfers:
         grouped[(t["date"], t["from"], t["to"], t["event"])].append(t)
     events = sorted({(t["date"], t["event"]) for t in transfers})
-    colours = {ev: PALETTE[i % len(PALETTE)] for i, (_, ev) in enumerate(events)}
+    from govkg.viz.colours import event_colour
+
+    colours = {ev: event_colour(s, ev) for _, ev in events}
     arrows = []
     for (date, giver, taker, event), ts in sorted(grouped.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
         duties = []
