@@ -18,6 +18,21 @@ LANGS = ("zh", "en", "both")
 FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
 
 
+
+#: the page's hover box (``<div id="hover">``): ``showHover(html, event)`` shows it beside the
+#: pointer and keeps it inside the window; ``hoverBox`` is the element (one definition, used by
+#: every page that has a hover box)
+HOVER_SCRIPT = """const hoverBox = document.getElementById('hover');
+function showHover(html, ev) {
+  hoverBox.innerHTML = html; hoverBox.style.display = 'block';
+  const w = hoverBox.offsetWidth, h = hoverBox.offsetHeight;
+  let x = ev.clientX + 14, y = ev.clientY + 14;
+  if (x + w > window.innerWidth - 8) x = Math.max(8, ev.clientX - w - 14);
+  if (y + h > window.innerHeight - 8) y = Math.max(8, ev.clientY - h - 14);
+  hoverBox.style.left = x + 'px'; hoverBox.style.top = y + 'px';
+}"""
+
+
 def _rgba(hex_color: str, alpha: float) -> str:
     r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r},{g},{b},{alpha})"
@@ -99,15 +114,7 @@ html[data-lang="zh"] .drawing .en, html[data-lang="en"] .drawing .zh {{ display:
 <script>
 const FIGURES = {payload};
 const HOVERS = {hover_payload};
-const hoverBox = document.getElementById('hover');
-function showHover(html, ev) {{
-  hoverBox.innerHTML = html; hoverBox.style.display = 'block';
-  const w = hoverBox.offsetWidth, h = hoverBox.offsetHeight;
-  let x = ev.clientX + 14, y = ev.clientY + 14;
-  if (x + w > window.innerWidth - 8) x = Math.max(8, ev.clientX - w - 14);
-  if (y + h > window.innerHeight - 8) y = Math.max(8, ev.clientY - h - 14);
-  hoverBox.style.left = x + 'px'; hoverBox.style.top = y + 'px';
-}}
+{HOVER_SCRIPT}
 document.querySelectorAll('.drawing [data-hover]').forEach(el => {{
   const html = HOVERS[el.dataset.hover];
   if (!html) return;

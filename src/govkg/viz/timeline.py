@@ -27,6 +27,7 @@ from govkg.analysis import graphs
 from govkg.dates import today
 from govkg.errors import GovkgError, InputError
 from govkg.viz import caption as captions
+from govkg.viz.html import HOVER_SCRIPT
 
 FONT = "Noto Sans CJK SC"
 START_YEAR = 1952
@@ -685,25 +686,17 @@ its source passage, a body's name for what the sources record about it.</p>
 <div id="hover" role="tooltip"></div>
 <script>
 const DATA = {payload};
-const box = document.getElementById('hover');
-function show(html, ev) {{
-  box.innerHTML = html; box.style.display = 'block';
-  const w = box.offsetWidth, h = box.offsetHeight;
-  let x = ev.clientX + 14, y = ev.clientY + 14;
-  if (x + w > window.innerWidth - 8) x = Math.max(8, ev.clientX - w - 14);
-  if (y + h > window.innerHeight - 8) y = Math.max(8, ev.clientY - h - 14);
-  box.style.left = x + 'px'; box.style.top = y + 'px';
-}}
+{HOVER_SCRIPT}
 document.querySelectorAll('#figure g.edge.arrow').forEach(g => {{
   const k = parseInt(g.id.replace('arrow', ''), 10);
-  g.addEventListener('mousemove', ev => show(DATA.arrows[k], ev));
-  g.addEventListener('mouseleave', () => box.style.display = 'none');
+  g.addEventListener('mousemove', ev => showHover(DATA.arrows[k], ev));
+  g.addEventListener('mouseleave', () => hoverBox.style.display = 'none');
 }});
 document.querySelectorAll('#figure g.node').forEach(g => {{
   const html = DATA.lanes[g.id];
   if (!html) return;
-  g.addEventListener('mousemove', ev => show(html, ev));
-  g.addEventListener('mouseleave', () => box.style.display = 'none');
+  g.addEventListener('mousemove', ev => showHover(html, ev));
+  g.addEventListener('mouseleave', () => hoverBox.style.display = 'none');
 }});
 document.querySelectorAll('#figure title').forEach(t => t.remove());  // the hover box says it in full
 const F = id => document.getElementById(id);
