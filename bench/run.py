@@ -259,11 +259,13 @@ def bench_endpoint(prefix: str, url_args: list, env, record) -> None:
         served = [*url_args, "--timeout", "3600"]  # a 1M `who` scans every label on a server
         if _answers(cmd, env, served) != _answers(cmd, env, EXTRA_DATA):
             raise RuntimeError(f"{prefix} {key}: the server's answer differs from the embedded store's")
-        record(f"{prefix}-{key}", median([*cmd, *served], env, 3))
+        record(f"{prefix}-{key}", median([*cmd, *served], env, SERVER_REPEAT[0]))
 
 
 #: the --data arguments of the dataset being benchmarked (set by bench_dataset)
 EXTRA_DATA: list = []
+#: runs per server row (--repeat; set by main)
+SERVER_REPEAT: list = [3]
 
 
 def bench_server(db: Path, env, row, record) -> None:
@@ -339,6 +341,7 @@ def main(argv=None) -> int:
     parser.add_argument("--markdown", type=Path, help="also write the table here")
     parser.add_argument("--no-bundled", action="store_true", help="skip the bundled-graph row")
     args = parser.parse_args(argv)
+    SERVER_REPEAT[0] = max(1, args.repeat)
     rows: list = []
     triples = {}
     count = subprocess.run([GOVKG, "stats", "--format", "json"], capture_output=True, text=True,
