@@ -1,9 +1,9 @@
 """pySHACL's procurement reports, recorded once so the tests need not re-run the reference engine.
 
-pySHACL takes 5 s for 17 records and minutes for a few hundred (three quarters of the suite's
-time was test_procurement_engines re-running it); the fast engine takes a fraction of a second.
-Each entry keeps pySHACL's report for one record set with a digest of everything it depends on:
-pySHACL's version, the procurement shapes, ontology and code (src/govkg/procurement/), and the
+pySHACL, the reference engine, is the slow side of every comparison (test_procurement_engines
+took about 2 minutes of CPU re-running it on the same record sets); the fast engine takes a
+fraction of a second. Each entry keeps pySHACL's report for one record set with a digest of
+everything it depends on: pySHACL's version, the procurement shapes, ontology and code (src/govkg/procurement/), and the
 records themselves. An entry whose digest no longer matches is stale: the test then runs pySHACL
 live (slow, never wrong) and warns. Regenerate the record with
 
