@@ -8,8 +8,9 @@ the canonical text or the duty's policy domain.
 
 Why FTS5: it is in Python's standard library (no import cost, nothing to install), its index
 is one file that can be checked and replaced atomically, and it ranks by BM25 with column
-weights natively. bm25s (numpy/scipy: ~0.3 s of imports and no fields) and tantivy (a second
-index format, 0.1 s import) were compared on the same evaluation set: see docs/search.md.
+weights natively. bm25s (numpy/scipy: 0.2-0.4 s of imports, no fields) and tantivy (a second
+index format; 3 of 200 evaluation questions better, in close calls) were compared on the same
+evaluation set with the same terms: see docs/search.md and bench/search_eval.py.
 """
 
 from __future__ import annotations
