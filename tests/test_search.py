@@ -63,6 +63,14 @@ def _fresh(tmp_path, monkeypatch):
     return open_backend()
 
 
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory):
+    """One cache directory for the tests that damage the index: each leaves it damaged or
+    rebuilt, and each starts by opening it (which rebuilds a damaged index), so they share one
+    cache build instead of one each."""
+    return tmp_path_factory.mktemp("search-cache")
+
+
 def test_index_is_built_with_the_cache(tmp_path, monkeypatch):
     backend = _fresh(tmp_path, monkeypatch)  # builds the store cache; no search has run yet
     derived = backend.index_path.parent
@@ -80,10 +88,10 @@ def test_index_is_built_beside_the_cache_and_verified(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("damage", ["flip-a-byte", "truncate", "empty-table", "manifest-gone", "manifest-junk"])
-def test_a_damaged_index_is_rebuilt_not_trusted(tmp_path, monkeypatch, damage):
+def test_a_damaged_index_is_rebuilt_not_trusted(shared_cache, monkeypatch, damage):
     import sqlite3
 
-    first = _fresh(tmp_path, monkeypatch)
+    first = _fresh(shared_cache, monkeypatch)
     expected = [h.iri for h in rank(first, "价格监督检查", 5)]
     derived = first.index_path.parent
     index, manifest = derived / cache.INDEX_FILE, derived / cache.MANIFEST_FILE
@@ -106,20 +114,21 @@ def test_a_damaged_index_is_rebuilt_not_trusted(tmp_path, monkeypatch, damage):
         manifest.unlink()
     else:
         manifest.write_text("{not json", encoding="utf-8")
-    second = _fresh(tmp_path, monkeypatch)
+    second = _fresh(shared_cache, monkeypatch)
     assert [h.iri for h in rank(second, "价格监督检查", 5)] == expected
     assert cache.verified(index, manifest, derived.name)
     assert json.loads(manifest.read_text())["duties"] > 150
 
 
-def test_an_unchanged_index_is_trusted_by_its_stat_and_a_rewrite_is_hashed(tmp_path, monkeypatch):
+def test_an_unchanged_index_is_trusted_by_its_stat_and_a_rewrite_is_hashed(shared_cache, monkeypatch):
     """The index is hashed once after it settles, not on every command; a stat remembered too
     soon after a change is not trusted; a write in place (even one that restores size and mtime)
     changes the ctime and is hashed again, and caught."""
     import os
     import time
 
-    backend = _fresh(tmp_path, monkeypatch)
+    backend = _fresh(shared_cache, monkeypatch)
+    rank(backend, "价格监督检查", 1)  # a verified index (an earlier test may have left it damaged)
     derived = backend.index_path.parent
     index, manifest = derived / cache.INDEX_FILE, derived / cache.MANIFEST_FILE
     saved_text = manifest.read_text()
