@@ -78,7 +78,6 @@ class TantivyEngine:
 
         from govkg.search import documents as docs
         from govkg.search import engine, thesaurus
-        from govkg.search.text import index_terms
 
         self.tantivy = tantivy
         corpus = docs.read_corpus(backend)
@@ -95,15 +94,7 @@ class TantivyEngine:
         syn = thesaurus.from_groups(corpus.groups)
         self.known = set()
         for duty, fields in sorted(docs.documents(corpus.rows).items()):
-            fields = dict(fields)
-            fields["synonym"] = syn.expansions(fields.get("label", []) + fields.get("alias", []) + fields.get("text", []))
-            cells = {c: [] for c in self.columns}
-            for field, texts in fields.items():
-                for text in texts:
-                    words, grams = index_terms(text)
-                    cells[field] += words
-                    if field + "_gram" in cells:
-                        cells[field + "_gram"] += grams
+            cells = {c: v for c, v in engine.document_cells(fields, syn).items() if c in self.columns}
             self.known.update(t for c in self.columns for t in cells[c])
             writer.add_document(tantivy.Document(duty=duty, **{c: " ".join(v) for c, v in cells.items() if v}))
         writer.commit()
@@ -136,7 +127,6 @@ class FieldTablesEngine:
 
         from govkg.search import documents as docs
         from govkg.search import engine, thesaurus
-        from govkg.search.text import index_terms
 
         corpus = docs.read_corpus(backend)
         self.fts = engine.Engine(memory_index(corpus))
@@ -148,15 +138,9 @@ class FieldTablesEngine:
             self.db.execute(f"CREATE VIRTUAL TABLE t_{field} USING fts5(duty UNINDEXED, {', '.join(cols)}, tokenize='ascii')")
         self.known = set()
         for duty, fields in sorted(docs.documents(corpus.rows).items()):
-            fields = dict(fields)
-            fields["synonym"] = syn.expansions(fields.get("label", []) + fields.get("alias", []) + fields.get("text", []))
+            every = engine.document_cells(fields, syn)
             for field, cols in self.tables.items():
-                cells = {c: [] for c in cols}
-                for text in fields.get(field, []):
-                    words, grams = index_terms(text)
-                    cells[field] += words
-                    if field + "_gram" in cells:
-                        cells[field + "_gram"] += grams
+                cells = {c: every[c] for c in cols}
                 if any(cells.values()):
                     self.known.update(t for v in cells.values() for t in v)
                     self.db.execute(f"INSERT INTO t_{field} VALUES ({', '.join('?' * (len(cols) + 1))})",

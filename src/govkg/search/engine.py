@@ -58,6 +58,27 @@ class Hit:
     coverage: float
 
 
+def document_cells(fields: dict[str, list[str]], synonyms=None) -> dict[str, list[str]]:
+    """One duty's index terms per column (the one definition every index of the duties uses).
+
+    Each field's texts give its words, and character grams where the field has a gram
+    column; ``synonyms`` (a :class:`govkg.search.thesaurus.Thesaurus`) adds the ``synonym``
+    field: the other words of every group a label, alias or text contains.
+    """
+    fields = dict(fields)
+    if synonyms is not None:
+        fields["synonym"] = synonyms.expansions(fields.get("label", []) + fields.get("alias", [])
+                                                + fields.get("text", []))
+    cells: dict[str, list[str]] = {c: [] for c in COLUMNS}
+    for field, texts in fields.items():
+        for text in texts:
+            words, grams = index_terms(text)
+            cells[field] += words
+            if field + "_gram" in cells:
+                cells[field + "_gram"] += grams
+    return cells
+
+
 def build(db: sqlite3.Connection, documents: dict[str, dict[str, list[str]]], synonyms=None) -> None:
     """Write an FTS5 index of ``documents`` (duty -> field -> texts) into the empty database ``db``.
 
@@ -77,17 +98,8 @@ def build(db: sqlite3.Connection, documents: dict[str, dict[str, list[str]]], sy
         vocab: set[str] = set()
         rows = []
         for duty in sorted(documents):
-            fields = dict(documents[duty])
-            if synonyms is not None:
-                fields["synonym"] = synonyms.expansions(fields.get("label", []) + fields.get("alias", [])
-                                                        + fields.get("text", []))
-            cells = {c: [] for c in COLUMNS}
-            for field, texts in fields.items():
-                for text in texts:
-                    words, grams = index_terms(text)
-                    cells[field] += words
-                    if field + "_gram" in cells:
-                        cells[field + "_gram"] += grams
+            fields = documents[duty]
+            cells = document_cells(fields, synonyms)
             vocab.update(w for c in FIELDS for w in cells[c])
             everything = {t for c in COLUMNS for t in cells[c]}
             label_chars = min((len(t) for t in fields.get("label", [])), default=0)
