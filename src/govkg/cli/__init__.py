@@ -7,6 +7,8 @@ need them, so ``govkg who`` starts fast.
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 
 import click
@@ -24,7 +26,13 @@ class GovkgGroup(click.Group):
 
         limits.reset()
         try:
-            return super().invoke(ctx)
+            try:
+                result = super().invoke(ctx)
+            except click.exceptions.Exit:
+                _flush_stdout()
+                raise
+            _flush_stdout()
+            return result
         except GovkgError as exc:
             from govkg.output import finish_progress
 
@@ -46,6 +54,37 @@ class GovkgGroup(click.Group):
         except BrokenPipeError:  # `govkg ... | head`
             sys.stderr.close()
             ctx.exit(0)
+        except OSError as exc:  # standard output on a full disk, a device that refuses writes …
+            _error(_os_error_message(exc))
+            if not exc.filename:
+                _discard_stdout()
+            ctx.exit(2)
+
+
+def _flush_stdout() -> None:
+    """Push buffered output out while an error can still be one line (a full disk behind
+    ``> file`` otherwise shows at interpreter exit as a traceback)."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise BrokenPipeError(exc.errno, exc.strerror) from None
+        raise OSError(exc.errno, exc.strerror) from None  # no filename: it is standard output
+
+
+def _discard_stdout() -> None:
+    """What is still buffered for a standard output that refused it is dropped, so the
+    interpreter's own flush at exit does not print a second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real descriptor (tests' captured output)
+        pass
+
+
+def _os_error_message(exc: OSError) -> str:
+    why = exc.strerror or str(exc)
+    return f"{exc.filename}: {why}" if exc.filename else f"cannot write standard output: {why}"
 
 
 def _error(message: str) -> None:

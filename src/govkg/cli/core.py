@@ -101,7 +101,7 @@ def validate(data, engine, shape_files, shape_pattern, no_bundled, focus, allow_
     """
     from govkg import validation
     from govkg.errors import InputError
-    from govkg.outfile import check_target, write_output
+    from govkg.outfile import check_distinct, check_target, write_output
     from govkg.store import rdf_format
 
     if report_path is not None:  # refused before a long validation, not after
@@ -110,6 +110,7 @@ def validate(data, engine, shape_files, shape_pattern, no_bundled, focus, allow_
         except InputError as exc:
             raise InputError(f"--report {exc}") from None
         check_target(report_path, inputs=(*data, *shape_files), label="--report")
+        check_distinct({"--report": report_path, "-o": out.path})
     if shape_pattern is None and not shape_files:
         shape_pattern = "integrity"
     report = validation.validate_graph(data, engine=engine, shape_pattern=shape_pattern, shape_files=shape_files,

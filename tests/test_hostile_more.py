@@ -1,0 +1,84 @@
+"""More hostile input, on the newer commands and options (issue 13, second round of probes).
+
+Each test names a KIND of failure found by probing (a table of ~250 probes against import
+qzqd, diff, check-procurement, validate --report, source, plan, viz, push, who/history --data):
+standard output that refuses writes, two outputs of one command aimed at one file, options
+that contradict each other. In-process through ``CliRunner`` where the failure shows there;
+a subprocess only where a real file descriptor is the point (a full device behind ``>``).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+QZQD_HEADER = "序号,权力名称,权力类型,权力编码,实施主体,设定依据,责任事项,追责情形"
+QZQD_ROW = "1,对价格违法行为的行政处罚（合成测试数据）,行政处罚,CF-001,某市发展和改革委员会,《中华人民共和国价格法》第三十九条,立案责任,追责"
+
+
+@pytest.fixture
+def qzqd_csv(tmp_path):
+    """A one-row synthetic 权责清单 in CSV (invented, not a real list)."""
+    path = tmp_path / "list.csv"
+    path.write_text(f"{QZQD_HEADER}\n{QZQD_ROW}\n", encoding="utf-8")
+    return path
+
+
+def invoke(*args):
+    from govkg.cli import cli
+
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    return result, result.stderr
+
+
+def assert_refused(result, stderr, *words):
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 2, (result.exit_code, stderr)
+    lines = stderr.strip("\n").split("\n")
+    assert len(lines) == 1 and lines[0].startswith("govkg: error: "), stderr
+    for word in words:
+        assert word in stderr, (word, stderr)
+
+
+# ------------------------------------------------------------------ standard output refuses writes
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("command", [["source", "src:L95"], ["import", "qzqd", "{csv}", "--as-of", "2020-01-01"]])
+def test_standard_output_on_a_full_device_is_one_line(command, qzqd_csv):
+    """`govkg … > file` on a full disk: one line and exit 2, not a traceback at exit."""
+    args = [str(qzqd_csv) if a == "{csv}" else a for a in command]
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([sys.executable, "-m", "govkg", *args], stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+    assert proc.returncode == 2, (proc.returncode, proc.stderr[-2000:])
+    assert proc.stderr.strip().split("\n") == ["govkg: error: cannot write standard output: No space left on device"], \
+        proc.stderr[-2000:]
+
+
+# ------------------------------------------------------------------ two outputs, one file
+
+def test_validate_report_and_output_onto_one_file_are_refused_before_work(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result, stderr = invoke("validate", "--report", "x.json", "-o", "./x.json")
+    assert_refused(result, stderr, "--report x.json", "-o ./x.json")
+    assert os.listdir(tmp_path) == []
+
+
+def test_diff_record_and_output_through_a_symlink_are_refused(tmp_path, qzqd_csv):
+    (tmp_path / "link.json").symlink_to(tmp_path / "r.json")
+    result, stderr = invoke("diff", qzqd_csv, qzqd_csv, "--old-as-of", "2019-01-01", "--new-as-of", "2020-01-01",
+                            "--record", tmp_path / "r.json", "-o", tmp_path / "link.json")
+    assert_refused(result, stderr, "the same file")
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_distinct_outputs_still_write_both(tmp_path, qzqd_csv):
+    result, stderr = invoke("diff", qzqd_csv, qzqd_csv, "--old-as-of", "2019-01-01", "--new-as-of", "2020-01-01",
+                            "--record", tmp_path / "r.ttl", "-o", tmp_path / "d.json")
+    assert result.exit_code == 0, stderr
+    assert (tmp_path / "r.ttl").exists() and (tmp_path / "d.json").exists()
