@@ -7,7 +7,6 @@ need them, so ``govkg who`` starts fast.
 
 from __future__ import annotations
 
-import errno
 import os
 import sys
 
@@ -26,13 +25,7 @@ class GovkgGroup(click.Group):
 
         limits.reset()
         try:
-            try:
-                result = super().invoke(ctx)
-            except click.exceptions.Exit:
-                _flush_stdout()
-                raise
-            _flush_stdout()
-            return result
+            return super().invoke(ctx)
         except GovkgError as exc:
             from govkg.output import finish_progress
 
@@ -59,17 +52,6 @@ class GovkgGroup(click.Group):
             if not exc.filename:
                 _discard_stdout()
             ctx.exit(2)
-
-
-def _flush_stdout() -> None:
-    """Push buffered output out while an error can still be one line (a full disk behind
-    ``> file`` otherwise shows at interpreter exit as a traceback)."""
-    try:
-        sys.stdout.flush()
-    except OSError as exc:
-        if exc.errno == errno.EPIPE:
-            raise BrokenPipeError(exc.errno, exc.strerror) from None
-        raise OSError(exc.errno, exc.strerror) from None  # no filename: it is standard output
 
 
 def _discard_stdout() -> None:
