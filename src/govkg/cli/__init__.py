@@ -7,7 +7,6 @@ need them, so ``govkg who`` starts fast.
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
@@ -49,19 +48,7 @@ class GovkgGroup(click.Group):
             ctx.exit(0)
         except OSError as exc:  # standard output on a full disk, a device that refuses writes …
             _error(_os_error_message(exc))
-            if not exc.filename:
-                _discard_stdout()
             ctx.exit(2)
-
-
-def _discard_stdout() -> None:
-    """What is still buffered for a standard output that refused it is dropped, so the
-    interpreter's own flush at exit does not print a second error."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):  # not a real descriptor (tests' captured output)
-        pass
 
 
 def _os_error_message(exc: OSError) -> str:
