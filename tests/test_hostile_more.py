@@ -82,3 +82,24 @@ def test_distinct_outputs_still_write_both(tmp_path, qzqd_csv):
                             "--record", tmp_path / "r.ttl", "-o", tmp_path / "d.json")
     assert result.exit_code == 0, stderr
     assert (tmp_path / "r.ttl").exists() and (tmp_path / "d.json").exists()
+
+
+# ------------------------------------------------------------------ options that cannot be honoured
+
+@pytest.mark.parametrize("iri", ["\x1b[31m<>", "http://e/a b", "abc", ""])
+def test_validate_focus_that_is_not_an_iri_is_one_line(iri):
+    result, stderr = invoke("validate", "--focus", iri)
+    assert_refused(result, stderr, "--focus", "not an absolute IRI")
+    assert "\x1b" not in stderr
+
+
+def test_template_with_a_file_to_check_is_refused(tmp_path, qzqd_csv):
+    result, stderr = invoke("check-procurement", qzqd_csv, "--template", tmp_path / "t.xlsx")
+    assert_refused(result, stderr, "--template", "not both")
+    assert not (tmp_path / "t.xlsx").exists()
+
+
+def test_template_under_another_suffix_is_refused(tmp_path):
+    result, stderr = invoke("check-procurement", "--template", tmp_path / "t.csv")
+    assert_refused(result, stderr, "t.csv", ".xlsx")
+    assert os.listdir(tmp_path) == []
