@@ -103,3 +103,24 @@ def test_template_under_another_suffix_is_refused(tmp_path):
     result, stderr = invoke("check-procurement", "--template", tmp_path / "t.csv")
     assert_refused(result, stderr, "t.csv", ".xlsx")
     assert os.listdir(tmp_path) == []
+
+
+# ------------------------------------------------------------------ a user's shapes are user code
+
+CARTESIAN_SHAPES = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+ex:S a sh:NodeShape ; sh:targetNode ex:a ;
+  sh:sparql [ sh:select "SELECT $this WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }" ] .
+"""
+
+
+@pytest.mark.parametrize("engine", ["fast", "pyshacl"])
+def test_a_cartesian_sparql_constraint_stops_at_the_timeout_and_the_process_ends(engine, tmp_path):
+    """The worker evaluating the constraint cannot be interrupted: the process must still end
+    right after the one-line error (it used to linger, growing, until killed)."""
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(CARTESIAN_SHAPES, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "govkg", "validate", "--shapes", shapes, "--engine", engine,
+                           "--timeout", "1"], capture_output=True, text=True, timeout=25)
+    assert proc.returncode == 2, (proc.returncode, proc.stderr[-2000:])
+    assert proc.stderr.strip().split("\n") == ["govkg: error: validation took longer than 1 s: stopped; "
+                                               "raise --timeout or narrow the query"], proc.stderr[-2000:]

@@ -7,6 +7,7 @@ need them, so ``govkg who`` starts fast.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -90,5 +91,22 @@ _register()
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="govkg")
+    """Console-script entry point.
+
+    When a deadline or memory bound stopped a worker that cannot be interrupted (see
+    :func:`govkg.limits.run_bounded`), the process ends at once after the one-line error
+    instead of waiting for the worker at interpreter exit.
+    """
+    try:
+        cli(prog_name="govkg")
+    except SystemExit as exc:
+        from govkg import limits
+
+        if limits.abandoned():
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (OSError, ValueError):
+                    pass
+            os._exit(exc.code if isinstance(exc.code, int) else 2)
+        raise

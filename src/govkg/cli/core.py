@@ -87,7 +87,11 @@ def stats(graph, out):
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Also write the standard sh:ValidationReport graph here (format from the suffix: .ttl, "
                    ".nt, .jsonld, .rdf …), atomically.")
-def validate(data, engine, shape_files, shape_pattern, no_bundled, focus, allow_warnings, report_path, out):
+@click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Stop the validation after this long (0: no limit) [default: 30 with --shapes, whose "
+                   "SPARQL constraints are your code; else no limit].")
+def validate(data, engine, shape_files, shape_pattern, no_bundled, focus, allow_warnings, report_path, timeout,
+             out):
     """Validate the bundled graph (plus --data files) against the SHACL shapes.
 
     \b
@@ -113,9 +117,15 @@ def validate(data, engine, shape_files, shape_pattern, no_bundled, focus, allow_
         check_distinct({"--report": report_path, "-o": out.path})
     if shape_pattern is None and not shape_files:
         shape_pattern = "integrity"
-    report = validation.validate_graph(data, engine=engine, shape_pattern=shape_pattern, shape_files=shape_files,
-                                       bundled=not no_bundled, focus=focus, allow_warnings=allow_warnings,
-                                       progress=progress_factory(out.fmt == "text", "validating"))
+    from govkg import limits
+
+    if timeout is None:  # a user's sh:sparql can be a cartesian product: bounded like `query -e`
+        timeout = limits.DEFAULT_TIMEOUT if shape_files else 0
+    report = limits.run_bounded(
+        lambda: validation.validate_graph(data, engine=engine, shape_pattern=shape_pattern, shape_files=shape_files,
+                                          bundled=not no_bundled, focus=focus, allow_warnings=allow_warnings,
+                                          progress=progress_factory(out.fmt == "text", "validating")),
+        limits.QueryLimits(timeout=timeout, max_rows=0, max_memory_mb=0), what="validation")
     for notice in report.notices:
         click.echo(f"govkg: notice: {notice}", err=True)
     if report_path is not None:
