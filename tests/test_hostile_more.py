@@ -124,3 +124,12 @@ def test_a_cartesian_sparql_constraint_stops_at_the_timeout_and_the_process_ends
     assert proc.returncode == 2, (proc.returncode, proc.stderr[-2000:])
     assert proc.stderr.strip().split("\n") == ["govkg: error: validation took longer than 1 s: stopped; "
                                                "raise --timeout or narrow the query"], proc.stderr[-2000:]
+
+
+@pytest.mark.parametrize("name", ["", "<>", "\udcff", "“”"])
+def test_a_plan_name_with_nothing_to_match_names_no_plan(name):
+    """Punctuation, nothing or an invalid character used to match every plan's label (the
+    empty string is in every label) and print the only plan with exit 0."""
+    result, stderr = invoke("plan", name, "--format", "json")
+    assert_refused(result, stderr)
+    assert result.stdout == ""
