@@ -133,3 +133,25 @@ def test_a_plan_name_with_nothing_to_match_names_no_plan(name):
     result, stderr = invoke("plan", name, "--format", "json")
     assert_refused(result, stderr)
     assert result.stdout == ""
+
+
+# ------------------------------------------------------------------ a server that trickles
+
+def test_push_to_a_server_that_trickles_its_answer_ends_by_the_timeout():
+    """The server answers 200 with `Connection: close` and then one byte every 50 ms: the
+    deadline must still cut the read of that answer (http.client hands the socket over to the
+    response, out of the watchdog's reach, when the server says it will close). The upload was
+    accepted (200) before the deadline, so it is a success; before, it read on for 80 minutes."""
+    import time
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from fake_server import FakeServer, Reply
+
+    with FakeServer(lambda seen: Reply(body=(b" " for _ in range(100_000)), pause=0.05)) as server:
+        started = time.monotonic()
+        result, stderr = invoke("push", "--endpoint", server.url, "--graph", "http://example.org/g",
+                                "--no-bundled", "--data", Path(__file__).parent / "data" / "validate" / "people.ttl",
+                                "--timeout", "1")
+        elapsed = time.monotonic() - started
+    assert result.exit_code == 0, (result.exit_code, stderr, result.exception)
+    assert elapsed < 5, elapsed
