@@ -155,3 +155,20 @@ def test_push_to_a_server_that_trickles_its_answer_ends_by_the_timeout():
         elapsed = time.monotonic() - started
     assert result.exit_code == 0, (result.exit_code, stderr, result.exception)
     assert elapsed < 5, elapsed
+
+
+def test_plan_takes_the_shared_endpoint_options_and_its_timeout():
+    """`plan --endpoint` had no --timeout (a fixed 30 s) while its error told the user to raise it."""
+    import time
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from fake_server import FakeServer, Reply
+
+    with FakeServer(lambda seen: Reply(body=(b" " for _ in range(200)), pause=0.05)) as server:
+        started = time.monotonic()
+        result, stderr = invoke("plan", "--endpoint", server.url, "--timeout", "1", "--header", "X-Probe: 1")
+        elapsed = time.monotonic() - started
+        sent = [seen.headers.get("X-Probe") for seen in server.requests]
+    assert_refused(result, stderr, server.url, "within 1 s", "--timeout")
+    assert elapsed < 5, elapsed
+    assert sent and set(sent) == {"1"}
