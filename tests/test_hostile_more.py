@@ -172,3 +172,18 @@ def test_plan_takes_the_shared_endpoint_options_and_its_timeout():
     assert_refused(result, stderr, server.url, "within 1 s", "--timeout")
     assert elapsed < 5, elapsed
     assert sent and set(sent) == {"1"}
+
+
+def test_a_sheet_with_thousands_of_bad_rows_prints_a_bounded_report(tmp_path):
+    """Every problem is still found and counted, but the terminal gets at most 201 lines."""
+    from govkg.cli import MAX_ERROR_LINES
+
+    path = tmp_path / "bad.csv"
+    path.write_text(QZQD_HEADER + "\n" + "".join(f"{i},p{i},行政处罚,dup,某市发展和改革委员会,,,\n" for i in range(1, 1002)),
+                    encoding="utf-8")
+    result, stderr = invoke("import", "qzqd", path, "--as-of", "2020-01-01", "-o", tmp_path / "out.ttl")
+    lines = stderr.strip("\n").split("\n")
+    assert result.exit_code == 2 and all(line.startswith("govkg: error: ") for line in lines), stderr[:500]
+    assert len(lines) == MAX_ERROR_LINES + 1, len(lines)
+    assert "… and 800 more problems" in lines[-1], lines[-1]
+    assert not (tmp_path / "out.ttl").exists()

@@ -16,6 +16,10 @@ from govkg import __version__
 from govkg.errors import GovkgError, printable
 
 
+#: most lines one error prints (every problem is still counted in the last line)
+MAX_ERROR_LINES = 200
+
+
 class GovkgGroup(click.Group):
     """A click group that turns GovkgError, usage errors, text that is not UTF-8 and broken
     pipes into one-line errors (exit 2), every message passed through ``printable``."""
@@ -30,8 +34,12 @@ class GovkgGroup(click.Group):
             from govkg.output import finish_progress
 
             finish_progress()
-            for line in getattr(exc, "messages", None) or [str(exc)]:
+            lines = getattr(exc, "messages", None) or [str(exc)]
+            for line in lines[:MAX_ERROR_LINES]:
                 _error(line)
+            if len(lines) > MAX_ERROR_LINES:  # a sheet with 200,000 bad rows must not flood the terminal
+                _error(f"… and {len(lines) - MAX_ERROR_LINES:,} more problems of the same input "
+                       f"(the first {MAX_ERROR_LINES} shown)")
             ctx.exit(exc.exit_code)
         except click.UsageError as exc:  # one line instead of click's usage + hint + error
             where = f"{exc.ctx.command_path}: " if exc.ctx is not None else ""
