@@ -74,6 +74,17 @@ def reset() -> None:
     _active = INTERNAL_LIMITS
 
 
+#: a worker stopped by :func:`run_bounded` is still running: the process must end without
+#: waiting for it (a worker iterating results in Python keeps the interpreter from exiting,
+#: and grows meanwhile)
+_abandoned = threading.Event()
+
+
+def abandoned() -> bool:
+    """True once a bounded worker overran and was left running."""
+    return _abandoned.is_set()
+
+
 def check_query_text(query: str, limits: QueryLimits | None = None, prefixes: dict | None = None,
                      service: bool = True) -> None:
     """InputError unless ``query`` is valid text, nested no deeper than ``limits.max_nesting``
@@ -209,11 +220,13 @@ def run_bounded(work: Callable[[], T], limits: QueryLimits | None = None, what: 
         if not worker.is_alive():
             break
         if deadline is not None and time.monotonic() > deadline:
+            _abandoned.set()
             raise InputError(f"{what} took longer than {limits.timeout:g} s: stopped; raise --timeout "
                              "or narrow the query")
         if limits.max_memory_mb and baseline is not None:
             now = _rss_mb()
             if now is not None and now - baseline > limits.max_memory_mb:
+                _abandoned.set()
                 raise InputError(f"{what} needed more than {limits.max_memory_mb:,} MB of memory: stopped; "
                                  "raise --max-memory or narrow the query")
     if "error" in outcome:

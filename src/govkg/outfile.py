@@ -86,6 +86,20 @@ def _check_not_input(label: str, path: str, target: os.stat_result, inputs: Iter
             raise InputError(f"{label} {path}: refusing to write over an input file ({item})")
 
 
+def check_distinct(targets: dict) -> None:
+    """Refuse two outputs of one command onto one file (``{"--report": a, "-o": b}``): the second
+    write would silently replace the first. Names are compared as the paths they resolve to, so
+    ``./x.json``, ``x.json`` and a symlink to it are one file; ``-`` and None are not files."""
+    seen: dict[str, str] = {}
+    for label, path in targets.items():
+        if path is None or str(path) == "-" or _fd_name(os.fspath(path)) is not None:
+            continue
+        real = os.path.realpath(os.fspath(path))
+        if real in seen:
+            raise InputError(f"{label} {path}: the same file as {seen[real]}; give each output its own file")
+        seen[real] = f"{label} {path}"
+
+
 @contextmanager
 def open_output(path: str | os.PathLike | None, binary: bool = False, inputs: Iterable = (),
                 label: str = "-o", encoding: str = "utf-8") -> Iterator[IO]:

@@ -157,8 +157,9 @@ def choose_plan(backend: Backend, name: str | None) -> str:
     exact = [p["iri"] for p in plans if wanted in (p["iri"], p["label_zh"], p["label_en"])]
     if exact:
         return exact[0]
-    query = normalise_query(name)
-    partial = [p["iri"] for p in plans if any(query in (lab or "").lower() for lab in (p["label_zh"], p["label_en"]))]
+    query = normalise_query(name)  # '' for punctuation or nothing: it names no plan, not every plan
+    partial = [p["iri"] for p in plans
+               if query and any(query in (lab or "").lower() for lab in (p["label_zh"], p["label_en"]))]
     if len(partial) == 1:
         return partial[0]
     if partial:

@@ -303,10 +303,13 @@ class HttpClient:
             raise self.timeout_error()
         cls = http.client.HTTPSConnection if parsed.scheme == "https" else http.client.HTTPConnection
         conn = cls(parsed.hostname, parsed.port, timeout=left)
-        watchdog = threading.Timer(left, _shut, (conn,))
+        sockets: list = []  # the socket itself: conn.sock is None once a closing answer is handed over
+        watchdog = threading.Timer(left, _shut, (sockets,))
         watchdog.daemon = True
         watchdog.start()
         try:
+            conn.connect()
+            sockets.append(conn.sock)
             conn.putrequest(method, target, skip_accept_encoding=True)
             sent = {k.lower() for k in headers} | {k.lower() for k, _ in self.endpoint.headers}
             for name, value in [*headers.items(), *self.endpoint.headers]:
@@ -376,10 +379,10 @@ def _digest(challenge: str, user: str, password: str, method: str, target: str) 
     return f"Digest {value}" if value else None
 
 
-def _shut(conn) -> None:
-    """Watchdog: at the deadline, shut the socket so any blocked read returns at once."""
-    sock = getattr(conn, "sock", None)
-    if sock is not None:
+def _shut(sockets) -> None:
+    """Watchdog: at the deadline, shut the socket so any blocked or trickling read ends at once
+    (the response keeps reading it after the connection object has let it go)."""
+    for sock in sockets:
         try:
             sock.shutdown(socket.SHUT_RDWR)
         except OSError:

@@ -105,6 +105,19 @@ def validate_pyshacl(data_graph, shapes, allow_warnings: bool = False, focus=())
     return Report(findings=findings, engine="pyshacl", allow_warnings=allow_warnings)
 
 
+def _focus_iri(text: str) -> str:
+    """A --focus value checked as an absolute IRI before any work (both engines would fail on it
+    later with a bare ValueError)."""
+    import pyoxigraph as ox
+
+    from govkg.errors import InputError
+
+    try:
+        return ox.NamedNode(text).value
+    except ValueError as exc:
+        raise InputError(f"--focus {text!r}: not an absolute IRI ({exc})") from None
+
+
 def validate_graph(extra=(), engine: str = "auto", shape_pattern: str | None = "integrity", progress=None,
                    allow_warnings: bool = False, shape_files=(), bundled: bool = True, focus=()) -> Report:
     """Validate the bundled graph (unless ``bundled`` is false) plus ``extra`` files.
@@ -130,7 +143,7 @@ def validate_graph(extra=(), engine: str = "auto", shape_pattern: str | None = "
     shapes = user_shapes(shape_files, shapes)
     if len(shapes) == 0:
         raise InputError("no shapes to validate against: the --shapes files are empty")
-    focus = list(focus)
+    focus = [_focus_iri(iri) for iri in focus]
     notices = []
     if engine in ("fast", "auto"):
         from govkg import fastshacl

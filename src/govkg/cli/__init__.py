@@ -7,12 +7,17 @@ need them, so ``govkg who`` starts fast.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from govkg import __version__
 from govkg.errors import GovkgError, printable
+
+
+#: most lines one error prints (every problem is still counted in the last line)
+MAX_ERROR_LINES = 200
 
 
 class GovkgGroup(click.Group):
@@ -29,8 +34,12 @@ class GovkgGroup(click.Group):
             from govkg.output import finish_progress
 
             finish_progress()
-            for line in getattr(exc, "messages", None) or [str(exc)]:
+            lines = getattr(exc, "messages", None) or [str(exc)]
+            for line in lines[:MAX_ERROR_LINES]:
                 _error(line)
+            if len(lines) > MAX_ERROR_LINES:  # a sheet with 200,000 bad rows must not flood the terminal
+                _error(f"… and {len(lines) - MAX_ERROR_LINES:,} more problems of the same input "
+                       f"(the first {MAX_ERROR_LINES} shown)")
             ctx.exit(exc.exit_code)
         except click.UsageError as exc:  # one line instead of click's usage + hint + error
             where = f"{exc.ctx.command_path}: " if exc.ctx is not None else ""
@@ -46,6 +55,14 @@ class GovkgGroup(click.Group):
         except BrokenPipeError:  # `govkg ... | head`
             sys.stderr.close()
             ctx.exit(0)
+        except OSError as exc:  # standard output on a full disk, a device that refuses writes …
+            _error(_os_error_message(exc))
+            ctx.exit(2)
+
+
+def _os_error_message(exc: OSError) -> str:
+    why = exc.strerror or str(exc)
+    return f"{exc.filename}: {why}" if exc.filename else f"cannot write standard output: {why}"
 
 
 def _error(message: str) -> None:
@@ -82,5 +99,22 @@ _register()
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="govkg")
+    """Console-script entry point.
+
+    When a deadline or memory bound stopped a worker that cannot be interrupted (see
+    :func:`govkg.limits.run_bounded`), the process ends at once after the one-line error
+    instead of waiting for the worker at interpreter exit.
+    """
+    try:
+        cli(prog_name="govkg")
+    except SystemExit as exc:
+        from govkg import limits
+
+        if limits.abandoned():
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (OSError, ValueError):
+                    pass
+            os._exit(exc.code if isinstance(exc.code, int) else 2)
+        raise

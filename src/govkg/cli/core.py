@@ -87,7 +87,11 @@ def stats(graph, out):
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Also write the standard sh:ValidationReport graph here (format from the suffix: .ttl, "
                    ".nt, .jsonld, .rdf …), atomically.")
-def validate(data, engine, shape_files, shape_pattern, no_bundled, focus, allow_warnings, report_path, out):
+@click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Stop the validation after this long (0: no limit) [default: 30 with --shapes, whose "
+                   "SPARQL constraints are your code; else no limit].")
+def validate(data, engine, shape_files, shape_pattern, no_bundled, focus, allow_warnings, report_path, timeout,
+             out):
     """Validate the bundled graph (plus --data files) against the SHACL shapes.
 
     \b
@@ -101,7 +105,7 @@ def validate(data, engine, shape_files, shape_pattern, no_bundled, focus, allow_
     """
     from govkg import validation
     from govkg.errors import InputError
-    from govkg.outfile import check_target, write_output
+    from govkg.outfile import check_distinct, check_target, write_output
     from govkg.store import rdf_format
 
     if report_path is not None:  # refused before a long validation, not after
@@ -110,11 +114,18 @@ def validate(data, engine, shape_files, shape_pattern, no_bundled, focus, allow_
         except InputError as exc:
             raise InputError(f"--report {exc}") from None
         check_target(report_path, inputs=(*data, *shape_files), label="--report")
+        check_distinct({"--report": report_path, "-o": out.path})
     if shape_pattern is None and not shape_files:
         shape_pattern = "integrity"
-    report = validation.validate_graph(data, engine=engine, shape_pattern=shape_pattern, shape_files=shape_files,
-                                       bundled=not no_bundled, focus=focus, allow_warnings=allow_warnings,
-                                       progress=progress_factory(out.fmt == "text", "validating"))
+    from govkg import limits
+
+    if timeout is None:  # a user's sh:sparql can be a cartesian product: bounded like `query -e`
+        timeout = limits.DEFAULT_TIMEOUT if shape_files else 0
+    report = limits.run_bounded(
+        lambda: validation.validate_graph(data, engine=engine, shape_pattern=shape_pattern, shape_files=shape_files,
+                                          bundled=not no_bundled, focus=focus, allow_warnings=allow_warnings,
+                                          progress=progress_factory(out.fmt == "text", "validating")),
+        limits.QueryLimits(timeout=timeout, max_rows=0, max_memory_mb=0), what="validation")
     for notice in report.notices:
         click.echo(f"govkg: notice: {notice}", err=True)
     if report_path is not None:

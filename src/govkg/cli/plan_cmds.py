@@ -7,6 +7,7 @@ import io
 
 import click
 
+from govkg.cli.graph_options import graph_options
 from govkg.cli.output_options import output_options
 
 SHOW = ("outline", "targets", "tasks", "platforms", "indicators", "figures")
@@ -16,11 +17,9 @@ SHOW = ("outline", "targets", "tasks", "platforms", "indicators", "figures")
 @click.argument("name", required=False)
 @click.option("--show", type=click.Choice(SHOW + ("all",)), default="all", show_default=True,
               help="Which part to print (json always carries everything unless --show narrows it).")
-@click.option("--data", "data", multiple=True, type=click.Path(dir_okay=False),
-              help="Extra Turtle/JSON-LD/N-Triples file on top of the bundled graph (repeatable).")
-@click.option("--endpoint", help="Read the plan from a SPARQL 1.1 endpoint instead of the embedded store.")
+@graph_options  # the one option set of every command that reads the graph (--timeout, --graph …)
 @output_options(["text", "json", "csv"])
-def plan(name, show, data, endpoint, out):
+def plan(name, show, graph, out):
     """A plan's outline and targets: parts, tasks and key projects with their responsible
     bodies ("not named in the plan" where it names none), platforms, baseline -> target.
 
@@ -34,9 +33,8 @@ def plan(name, show, data, endpoint, out):
       govkg plan legal:gz-dg-plan --format json
     """
     from govkg.plan import plan_report
-    from govkg.sparql import open_backend
 
-    report = plan_report(open_backend(data=data, endpoint=endpoint), name)
+    report = plan_report(graph.open(), name)
     if out.fmt == "json":
         out.json(report if show == "all" else {"plan": report["plan"], show: report[show]})
     elif out.fmt == "csv":

@@ -49,6 +49,12 @@ def check_procurement(file, sheet, template, engine, out) -> None:
     if template:
         from govkg.procurement.sheets import template_xlsx
 
+        if file:  # checking nothing while the user expects FILE checked would be a silent exit 0
+            raise InputError(f"--template {template} writes an empty sheet and checks nothing: "
+                             f"give FILE to check or --template, not both")
+        if not template.lower().endswith(".xlsx"):
+            raise InputError(f"--template {template}: the template is an .xlsx workbook; name it FILE.xlsx")
+
         write_output(template, template_xlsx(), inputs=[file] if file else [], label="--template")
         click.echo(f"模板已写入 template written: {template}", err=True)
         return

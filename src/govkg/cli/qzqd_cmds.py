@@ -104,12 +104,13 @@ def diff(old, new, old_as_of, new_as_of, old_sheet, new_sheet, record, data, out
     Example:
       govkg diff fgw-2019.xlsx fgw-2021.xlsx --record fgw-2019-2021.ttl
     """
-    from govkg.outfile import check_target, write_output
+    from govkg.outfile import check_distinct, check_target, write_output
     from govkg.qzqd.diff import diff_lists, record_turtle
     from govkg.qzqd.reader import read_list
 
     if record:
         check_target(record, [old, new], "--record")
+        check_distinct({"--record": record, "-o": out.path})
     first = read_list(old, sheet=old_sheet, as_of=_as_of(old_as_of))
     second = read_list(new, sheet=new_sheet, as_of=_as_of(new_as_of))
     result = diff_lists(first, second)
