@@ -187,3 +187,16 @@ def test_a_sheet_with_thousands_of_bad_rows_prints_a_bounded_report(tmp_path):
     assert len(lines) == MAX_ERROR_LINES + 1, len(lines)
     assert "… and 800 more problems" in lines[-1], lines[-1]
     assert not (tmp_path / "out.ttl").exists()
+
+
+@pytest.mark.parametrize("command", [["import", "qzqd", "--as-of", "2020-01-01"], ["check-procurement"]])
+def test_a_sheet_of_one_long_line_of_brackets_is_refused_quickly(command, tmp_path):
+    """A 440 KB line of nested brackets took 28 s to be refused: the header matcher's bracket
+    pattern is quadratic on it; no column name is longer than tabular.MAX_HEADER_CHARS."""
+    data = tmp_path / "long.csv"
+    data.write_text("<urn:a> <urn:p> " + "[ <urn:p> " * 37_000 + "<urn:z>" + " ]" * 37_000 + " .\n")
+    proc = subprocess.run([sys.executable, "-m", "govkg", *command, str(data), *(
+        ["-o", str(tmp_path / "out.ttl")] if command[0] == "import" else [])],
+        capture_output=True, text=True, timeout=15)
+    assert proc.returncode == 2 and "no header line" in proc.stderr, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1

@@ -38,6 +38,9 @@ MAX_XLSX_EXPANDED = 1024 * 1024 * 1024
 MAX_XLSX_RATIO = 200
 #: rows before the header that may hold a title ("XX市发展和改革委员会权责清单（2020年）")
 MAX_PREAMBLE_ROWS = 10
+#: a cell longer than this is never a column name (and is not normalised to find out: the
+#: bracket pattern of header_key is quadratic on a 450 KB line of brackets, 28 s)
+MAX_HEADER_CHARS = 200
 DELIMITERS = ",;\t|"
 #: encodings tried for CSV that is neither BOM-marked nor UTF-8, as charset-normalizer names them
 CJK_ENCODINGS = ["gb18030", "big5", "cp950", "utf_16"]
@@ -90,7 +93,10 @@ class HeaderMap:
                     raise ValueError(f"header {word!r} maps to both {found} and {key}")
 
     def key(self, cell: str) -> str | None:
-        return self.lookup.get(header_key(cell)) if str(cell).strip() else None
+        cell = str(cell)
+        if not cell.strip() or len(cell) > MAX_HEADER_CHARS:  # no column name is that long
+            return None
+        return self.lookup.get(header_key(cell))
 
     def keys(self, header: list[str]) -> list[str | None]:
         return [self.key(cell) for cell in header]
