@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from test_hostile import assert_refused, invoke  # one definition of "refused" for every probe
 
 QZQD_HEADER = "序号,权力名称,权力类型,权力编码,实施主体,设定依据,责任事项,追责情形"
 QZQD_ROW = "1,对价格违法行为的行政处罚（合成测试数据）,行政处罚,CF-001,某市发展和改革委员会,《中华人民共和国价格法》第三十九条,立案责任,追责"
@@ -27,22 +27,6 @@ def qzqd_csv(tmp_path):
     path = tmp_path / "list.csv"
     path.write_text(f"{QZQD_HEADER}\n{QZQD_ROW}\n", encoding="utf-8")
     return path
-
-
-def invoke(*args):
-    from govkg.cli import cli
-
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    return result, result.stderr
-
-
-def assert_refused(result, stderr, *words):
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert result.exit_code == 2, (result.exit_code, stderr)
-    lines = stderr.strip("\n").split("\n")
-    assert len(lines) == 1 and lines[0].startswith("govkg: error: "), stderr
-    for word in words:
-        assert word in stderr, (word, stderr)
 
 
 # ------------------------------------------------------------------ standard output refuses writes
