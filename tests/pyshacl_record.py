@@ -54,8 +54,8 @@ def digest_of(name: str) -> str:
     digest = hashlib.sha256(f"pyshacl {pyshacl.__version__}\n".encode())
     for item in resources.shape_files("integrity"):
         digest.update(item.name.encode() + b"\0" + item.read_bytes())
-    for source in sources_of(name):
-        digest.update(source.name.encode() + b"\0" + source.data + b"\0")
+    for source in sources_of(name):  # the file's name, not its path: a fresh clone elsewhere matches
+        digest.update(Path(source.name).name.encode() + b"\0" + source.data + b"\0")
     return digest.hexdigest()
 
 
