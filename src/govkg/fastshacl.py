@@ -653,8 +653,8 @@ class Compiler:
                         f"datatype(?value) IN (<{XSD}integer>, <{XSD}dateTime>))) }}",
                         datatype=obj[1], predicate=predicate, component=component(name)))
                     continue
-                lexical = name if name in LEXICAL or self.nested_lexical(obj) else None
-                if name in ("not", "and", "or", "xone", "node") and self.nested_datatype(obj):
+                lexical = name if name in LEXICAL or self.reaches(obj, LEXICAL) else None
+                if name in ("not", "and", "or", "xone", "node") and self.reaches(obj, ("datatype",)):
                     lexical = lexical or "datatype inside " + name
                 amb = (f" || (isLiteral(?value) && datatype(?value) IN ({', '.join(f'<{d}>' for d in sorted(CANONICALISED))}))"
                        if lexical else "")
@@ -664,33 +664,19 @@ class Compiler:
                     f"BIND(COALESCE({test}, false) AS ?_ok) FILTER(!?_ok{amb}) }}", lexical=lexical,
                     component=component(name)))
 
-    def nested_datatype(self, obj, depth: int = 0) -> bool:
-        """Whether a logical/node constraint reaches an sh:datatype (judged on the stored form)."""
+    def reaches(self, obj, names, depth: int = 0) -> bool:
+        """Whether a logical/node constraint reaches one of the components ``names`` (e.g.
+        sh:not [ sh:pattern … ]: lexical; sh:or ( [ sh:datatype … ] ): judged on the stored form)."""
         if depth > 8 or obj is None:
             return False
         nodes = [obj] + ([i for i in self.g.list_items(obj)] if self.g.value(obj, RDF + "first") is not None else [])
         for node in nodes:
             for pred, objs in self.g.triples.get(node, {}).items():
                 name = pred[len(SH):] if pred.startswith(SH) else None
-                if name == "datatype":
+                if name in names:
                     return True
                 if name in ("not", "and", "or", "xone", "node", "property") and any(
-                        self.nested_datatype(o, depth + 1) for o in objs):
-                    return True
-        return False
-
-    def nested_lexical(self, obj, depth: int = 0) -> bool:
-        """Whether a logical/node constraint reaches a lexical component (sh:not [ sh:pattern … ])."""
-        if depth > 8 or obj is None:
-            return False
-        nodes = [obj] + ([i for i in self.g.list_items(obj)] if self.g.value(obj, RDF + "first") is not None else [])
-        for node in nodes:
-            for pred, objs in self.g.triples.get(node, {}).items():
-                name = pred[len(SH):] if pred.startswith(SH) else None
-                if name in LEXICAL:
-                    return True
-                if name in ("not", "and", "or", "xone", "node", "property") and any(
-                        self.nested_lexical(o, depth + 1) for o in objs):
+                        self.reaches(o, names, depth + 1) for o in objs):
                     return True
         return False
 
