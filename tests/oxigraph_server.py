@@ -44,8 +44,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _answers(url: str) -> bool:
-    request = urllib.request.Request(url + "?" + urllib.parse.urlencode({"query": "ASK { }"}),
+def answers(url: str, query: str = "ASK { }") -> bool:
+    """Whether the SPARQL endpoint at ``url`` answers ``query`` (a server still starting does not)."""
+    request = urllib.request.Request(url + "?" + urllib.parse.urlencode({"query": query}),
                                      headers={"Accept": "application/sparql-results+json"})
     try:
         with urllib.request.urlopen(request, timeout=2) as response:
@@ -68,7 +69,7 @@ def start_server(location: Path, graph_file: Path, wait: float = 60.0):
         url = f"http://127.0.0.1:{port}/query"
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline and process.poll() is None:
-            if _answers(url):
+            if answers(url):
                 log.close()
                 return process, url
             time.sleep(0.1)

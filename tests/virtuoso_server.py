@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import time
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from oxigraph_server import answers, free_port  # one definition of each, for every server
 
 VIRTUOSO = "virtuoso-t"
 ISQL = "isql-vt"
@@ -87,12 +85,6 @@ def require() -> None:
     pytest.skip(message)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @dataclass
 class Virtuoso:
     root: Path
@@ -114,16 +106,6 @@ class Virtuoso:
         return done.stdout
 
 
-def _answers(url: str) -> bool:
-    request = urllib.request.Request(url + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}),
-                                     headers={"Accept": "application/sparql-results+json"})
-    try:
-        with urllib.request.urlopen(request, timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
 def start_virtuoso(root: Path, data_dir: Path | None = None, memory_mb: int = 400, wait: float = 120) -> Virtuoso:
     """Start a fresh Virtuoso with its database in ``root``; ``data_dir`` is where files to
     bulk-load may live. ~8 kB per buffer: ``memory_mb`` sets NumberOfBuffers."""
@@ -131,7 +113,7 @@ def start_virtuoso(root: Path, data_dir: Path | None = None, memory_mb: int = 40
     buffers = max(2000, memory_mb * 1024 // 8 * 2 // 3)
     last = ""
     for _ in range(3):  # a port picked free may be taken before the server binds it
-        sql_port, http_port = _free_port(), _free_port()
+        sql_port, http_port = free_port(), free_port()
         ini = root / "virtuoso.ini"
         ini.write_text(INI.format(root=root, data_dir=data_dir or root,
                                   sql_port=sql_port, http_port=http_port, buffers=buffers,
@@ -142,7 +124,7 @@ def start_virtuoso(root: Path, data_dir: Path | None = None, memory_mb: int = 40
         server = Virtuoso(root, process, sql_port, http_port)
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline and process.poll() is None:
-            if _answers(server.url):
+            if answers(server.url, "ASK { ?s ?p ?o }"):
                 log.close()
                 return server
             time.sleep(0.3)
