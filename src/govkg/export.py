@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from govkg.errors import InputError
 from govkg.namespaces import PREFIXES
 from govkg.outfile import open_output
-from govkg.store import PARSE_ERRORS, Source, parse_error
+from govkg.store import Source, reading
 
 BASE_IRI = "https://w3id.org/govkg/id/"  # as in govkg.store.load_into
 
@@ -89,17 +89,13 @@ def source_sorted_lines(sources: Sequence[Source], workdir: str | os.PathLike,
     runs = _Runs(Path(workdir), run_bytes)
     for source in sources:
         runs.start_source()
-        try:
+        with reading(source):
             if source.format in _TRIPLE_FORMATS:
                 quads = _parse(source)
             else:  # named graphs are merged into the one exported graph
                 quads = (q.triple if isinstance(q, ox.Quad) else q for q in _parse(source))
             ox.serialize(quads, runs, format=ox.RdfFormat.N_QUADS if source.format in _TRIPLE_FORMATS
                          else ox.RdfFormat.N_TRIPLES)
-        except PARSE_ERRORS as exc:
-            raise parse_error(source, exc) from None
-        except OSError as exc:
-            raise InputError(f"{source.name}: cannot read: {exc.strerror or exc}") from None
         runs.end_source()
     return runs.merged()
 

@@ -1057,14 +1057,14 @@ def as_written(sources: Sequence[Source]) -> AsWritten:
     """The literals of ``sources`` whose datatype the store rewrites (UnsupportedShape when the
     rewriting merges two written literals into one, or the literal hangs off a blank node: then
     the store's triples cannot be matched back to what was written)."""
-    from govkg.store import PARSE_ERRORS, parse_error
+    from govkg.store import reading
 
     written: dict = {}
     direct: set = set()
     for source in sources:
         if not _mentions_derived(source):
             continue
-        try:
+        with reading(source):
             if source.path is not None:
                 triples = ox.parse(path=str(source.path), format=source.format, base_iri="https://w3id.org/govkg/id/")
             else:
@@ -1081,8 +1081,6 @@ def as_written(sources: Sequence[Source]) -> AsWritten:
                     written.setdefault((t.subject, t.predicate.value), []).append(obj)
                 elif dt in (XSD + "integer", XSD + "dateTime"):
                     direct.add((t.subject, t.predicate.value, obj.value))
-        except PARSE_ERRORS as exc:
-            raise parse_error(source, exc) from None
     if not written:
         return AsWritten()
     scratch = ox.Store()  # the store's own rewriting, applied to each written literal

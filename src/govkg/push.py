@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from govkg.errors import InputError
 from govkg.remote import DEFAULT_MAX_BYTES, Deadline, Endpoint, HttpClient, parse_headers
 from govkg.sparql import iri
-from govkg.store import BASE_IRI, Source, PARSE_ERRORS, bundled_sources, parse_error, user_sources
+from govkg.store import BASE_IRI, Source, bundled_sources, reading, user_sources
 
 _CHUNK = 1024 * 1024
 
@@ -34,7 +34,7 @@ def write_ntriples(sources: Sequence[Source], out, progress: Callable[[int], Non
     """Every triple of the sources as N-Triples into the binary file ``out``; the count."""
     count = 0
     for number, source in enumerate(sources):
-        try:
+        with reading(source):
             handle = open(source.path, "rb") if source.path is not None and source._data is None else None
             try:
                 stream = handle if handle is not None else source.data
@@ -50,10 +50,6 @@ def write_ntriples(sources: Sequence[Source], out, progress: Callable[[int], Non
             finally:
                 if handle is not None:
                     handle.close()
-        except PARSE_ERRORS as exc:
-            raise parse_error(source, exc) from None
-        except OSError as exc:
-            raise InputError(f"{source.name}: cannot read: {exc.strerror or exc}") from None
         if progress:
             progress(source.size)
     return count

@@ -26,6 +26,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -210,6 +211,18 @@ def parse_error(source: Source, exc: Exception) -> InputError:
     return InputError(f"{source.name}: not valid {source.format.name}: {message}")
 
 
+@contextmanager
+def reading(source: Source):
+    """Within the block, a parse error (PARSE_ERRORS) or a read error of ``source`` becomes one
+    InputError naming the file (the one translation every reader of RDF sources uses)."""
+    try:
+        yield
+    except PARSE_ERRORS as exc:
+        raise parse_error(source, exc) from None
+    except OSError as exc:
+        raise InputError(f"{source.name}: cannot read: {exc.strerror or exc}") from None
+
+
 class _CountingReader:
     """A binary file wrapper that reports bytes read (progress while one big file parses)."""
 
@@ -233,17 +246,13 @@ def load_into(store: ox.Store, sources: Sequence[Source], progress: Callable[[in
     Path-backed sources are streamed from disk (with byte-level progress), not read whole.
     """
     for source in sources:
-        try:
+        with reading(source):
             if source.path is not None and source._data is None:
                 with open(source.path, "rb") as handle:
                     stream = _CountingReader(handle, progress) if progress else handle
                     store.bulk_load(input=stream, format=source.format, base_iri=BASE_IRI)
                 continue
             store.bulk_load(input=source.data, format=source.format, base_iri=BASE_IRI)
-        except PARSE_ERRORS as exc:
-            raise parse_error(source, exc) from None
-        except OSError as exc:
-            raise InputError(f"{source.name}: cannot read: {exc.strerror or exc}") from None
         if progress:
             progress(source.size)
 

@@ -22,14 +22,12 @@ def check_syntax(sources: Sequence[Source]) -> None:
     parser words positions precisely and is fast; rdflib's messages often lose them)."""
     import pyoxigraph as ox
 
-    from govkg.store import PARSE_ERRORS, parse_error
+    from govkg.store import reading
 
     for source in sources:
-        try:
+        with reading(source):
             for _ in ox.parse(source.data, format=source.format, base_iri="https://w3id.org/govkg/id/"):
                 pass
-        except PARSE_ERRORS as exc:
-            raise parse_error(source, exc) from None
 
 
 def rdflib_graph(sources: Sequence[Source]):
