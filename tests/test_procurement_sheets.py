@@ -229,7 +229,8 @@ def test_ambiguous_or_hostile_amounts_are_refused_quickly(text, reason):
     started = time.monotonic()
     with pytest.raises(AmountError, match=reason):
         parse_amount(text)
-    assert time.monotonic() - started < 0.1
+    # a hang guard, not a speed figure: 1e999999999 once cost 2.9 GB and minutes, a refusal is µs
+    assert time.monotonic() - started < 5
 
 
 # ------------------------------------------------------------------ output sheets and the template
