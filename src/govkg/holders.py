@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from govkg.labels import values_of
-from govkg.sparql import Backend
+
+if TYPE_CHECKING:
+    from govkg.sparql import Backend
 
 GK = "https://w3id.org/govkg/def#"
 KINDS = {GK + "Institution": "institution", GK + "Department": "department", GK + "Role": "role"}
@@ -76,5 +79,5 @@ def transfers_of(backend: Backend, duties: list[str]) -> dict[str, list[dict]]:
             "event": row["event"].value if "event" in row else None,
         })
     for moves in out.values():
-        moves.sort(key=lambda t: (t["date"], t["from"], t["to"]))
+        moves.sort(key=lambda t: (t["date"], t["from"], t["to"], t["iri"]))
     return out

@@ -7,7 +7,10 @@ VALUES block, so IRIs never reach a query as text).
 
 from __future__ import annotations
 
-from govkg.sparql import Backend, Term
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the query path of `who` may answer from the index without the store module
+    from govkg.sparql import Backend
 
 SOURCES = """
 SELECT ?x ?passage ?quote ?paraphrase ?locator ?doc ?docLabel ?line WHERE {
@@ -32,9 +35,25 @@ SELECT ?duty ?label ?text WHERE {
 """
 
 
-def values_of(var: str, iris) -> tuple[list[str], list[list[Term]]]:
+def values_of(var: str, iris) -> tuple[list[str], list[list]]:
     """A VALUES block binding ``?var`` to each IRI."""
+    from govkg.sparql import Term
+
     return ([var], [[Term("uri", i)] for i in iris])
+
+
+def duty_fields(backend: Backend, duties: list[str]) -> dict[str, dict]:
+    """duty -> {"label_zh", "label_en", "text_zh"} (those it has): the duty as ``who`` shows it."""
+    fields: dict[str, dict] = {}
+    if not duties:
+        return fields
+    for row in backend.select(DUTY_FIELDS, values=values_of("duty", duties)):
+        f = fields.setdefault(row["duty"].value, {})
+        if "label" in row:
+            f.setdefault("label_" + (row["label"].lang or "und")[:2], row["label"].value)
+        if "text" in row:
+            f.setdefault("text_zh", row["text"].value)
+    return fields
 
 
 class Graph:

@@ -281,8 +281,11 @@ class EmbeddedBackend(Backend):
 
     description = "embedded store"
 
-    def __init__(self, store: ox.Store, index_path=None, graphs: Sequence[str] = ()):
-        self.store = store
+    def __init__(self, store: ox.Store | None = None, index_path=None, graphs: Sequence[str] = (), opener=None):
+        #: the store, or None until ``opener()`` gives it (opening RocksDB costs more than a
+        #: ``who`` answered from the search index: it is opened on first use)
+        self._store = store
+        self._opener = opener
         #: where derived indexes of this exact content live (beside the cache), or None
         self.index_path = index_path
         #: the named graphs read as the default graph (--graph), or [] for the default graph
@@ -294,6 +297,12 @@ class EmbeddedBackend(Backend):
                                  "--data N-Quads/TriG files)")
         if self.graphs:
             self.index_path = None  # the duty index covers the whole store, not these graphs
+
+    @property
+    def store(self) -> ox.Store:
+        if self._store is None:
+            self._store = self._opener()
+        return self._store
 
     def query(self, query: str, bindings: Mapping[str, Term] | None = None, values=None) -> Results:
         """Evaluate under :mod:`govkg.limits`: no SERVICE unless allowed, a deadline, a row limit."""
@@ -390,7 +399,12 @@ def open_backend(endpoint: str | None = None, data: tuple = (), timeout: float =
         return RemoteBackend(endpoint, timeout, graphs=graphs, headers=headers, max_bytes=max_bytes)
     if headers:
         raise InputError("--header is for --endpoint (the embedded store is not reached over HTTP)")
-    from govkg.store import bundled_sources, open_cached, user_sources
+    from govkg.store import built_cache, bundled_sources, open_cached, user_sources
 
-    store, derived = open_cached(bundled_sources() + user_sources(data), progress_factory=progress)
+    sources = bundled_sources() + user_sources(data)
+    derived = built_cache(sources) if not graphs else None
+    if derived is not None:  # a finished cache: its store is opened only if a query needs it
+        return EmbeddedBackend(index_path=derived / "duty-index.json",
+                               opener=lambda: open_cached(sources, progress_factory=progress)[0])
+    store, derived = open_cached(sources, progress_factory=progress)
     return EmbeddedBackend(store, index_path=derived / "duty-index.json" if derived else None, graphs=graphs)

@@ -395,20 +395,10 @@ def open_cached(sources: Sequence[Source], cache: bool = True,
     def progress():
         return progress_factory(sum(s.size for s in sources)) if progress_factory else None
 
-    if not cache or os.environ.get("GOVKG_NO_CACHE"):
+    where = _cache_location(sources) if cache else None
+    if where is None:  # no cache wanted, or a read-only home: in memory
         return _memory(sources, progress()), None
-
-    root = cache_root()
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        writable = os.access(root, os.W_OK)
-    except OSError:
-        writable = False
-    if not writable:  # read-only home: fall back to memory
-        return _memory(sources, progress()), None
-    memo = _load_memo(root)
-    key = cache_key(sources, memo)
-    _save_memo(root, memo)
+    root, key = where
     path = root / key
     derived = root / f"{key}.derived"
     store = _open_cached(path, key)
@@ -434,6 +424,40 @@ def open_cached(sources: Sequence[Source], cache: bool = True,
     if store is None:
         return _memory(sources, progress()), None
     return store, derived
+
+
+def _cache_location(sources: Sequence[Source]) -> tuple[Path, str] | None:
+    """(cache root, content key) of these sources, or None when caching is off or the cache
+    folder cannot be written (the key's file digests are remembered there, see module doc)."""
+    if os.environ.get("GOVKG_NO_CACHE"):
+        return None
+    root = cache_root()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        writable = os.access(root, os.W_OK)
+    except OSError:
+        writable = False
+    if not writable:
+        return None
+    memo = _load_memo(root)
+    key = cache_key(sources, memo)
+    _save_memo(root, memo)
+    return root, key
+
+
+def built_cache(sources: Sequence[Source]) -> Path | None:
+    """The derived directory of a finished cache of exactly these sources, found without
+    opening the store (its manifest names the content key); None when there is none yet.
+
+    ``who`` answers from the search index in that directory and opens the store only if it
+    must (:class:`govkg.sparql.EmbeddedBackend` opens it on first use).
+    """
+    where = _cache_location(sources)
+    if where is None:
+        return None
+    root, key = where
+    manifest = _read_manifest(root / key)
+    return root / f"{key}.derived" if manifest is not None and manifest.get("key") == key else None
 
 
 def _build_derived(store: ox.Store, derived: Path) -> None:

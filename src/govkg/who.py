@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from govkg.dates import parse_date
 from govkg.errors import InputError
-from govkg.holders import Assignment, assignments_of, transfers_of
-from govkg.labels import DUTY_FIELDS, Graph, public_source, values_of
+from govkg.labels import public_source
 from govkg.search import ANSWER_COVERAGE, normalise_query, rank
-from govkg.sparql import Backend
+from govkg.who_facts import SparqlFacts, StoredFacts
+
+if TYPE_CHECKING:
+    from govkg.holders import Assignment
+    from govkg.sparql import Backend
 
 ENGINES = ("bm25", "matcher")
-#: duties whose source names no holder (plan tasks without a responsible body): said, not guessed
-NO_HOLDER_STATED = "SELECT ?duty WHERE { ?duty gk:notStated gk:holder }"
 NOT_NAMED_NOTE = "the source names no responsible body for this duty (gk:notStated gk:holder)"
 
 
@@ -42,7 +45,8 @@ def who(backend: Backend, text: str, on: str | None = None, limit: int = 10, eng
     best_coverage = max((c for _, _, c in matches if c is not None), default=None)
     closest = engine != "matcher" and (best_coverage is None or best_coverage < ANSWER_COVERAGE)
     duty_iris = [d for _, d, _ in matches]
-    assigned = assignments_of(backend, duty_iris)
+    facts = facts_of(backend)
+    assigned = facts.assignments(duty_iris)
     holding = {d: [a for a in assigned.get(d, []) if a.holds_on(day)] for d in duty_iris}
     # The rows to show, decided from the assignments alone (one row per holder on the date, or
     # one "not held" row); everything else is fetched for the shown duties only.
@@ -54,21 +58,13 @@ def who(backend: Backend, text: str, on: str | None = None, limit: int = 10, eng
             break
     rows = (rows if engine == "matcher" else held_first(rows, limit))[:limit]
     shown = list(dict.fromkeys(r["match"][1] for r in rows))
-    moves = transfers_of(backend, shown)
-    g = Graph(backend)
-    fields = {}
-    for row in backend.select(DUTY_FIELDS, values=values_of("duty", shown)) if shown else []:
-        f = fields.setdefault(row["duty"].value, {})
-        if "label" in row:
-            f.setdefault("label_" + (row["label"].lang or "und")[:2], row["label"].value)
-        if "text" in row:
-            f.setdefault("text_zh", row["text"].value)
-    silent = {r["duty"].value for r in backend.select(NO_HOLDER_STATED, values=values_of("duty", shown))} \
-        if shown else set()
-    sources = g.sources([r["assignment"].iri for r in rows if r["assignment"]])
+    moves = facts.transfers(shown)
+    fields = facts.fields(shown)
+    silent = facts.silent(shown)
+    sources = facts.sources([r["assignment"].iri for r in rows if r["assignment"]])
     mentioned = {x for d in shown for a in assigned.get(d, []) for x in (a.holder, a.parent)}
     mentioned |= {x for d in shown for t in moves[d] for x in (t["from"], t["to"], t["event"])}
-    g.labels(mentioned)
+    facts.labels(mentioned)  # one lookup for every name the rows show
 
     results = []
     for row in rows:
@@ -76,17 +72,17 @@ def who(backend: Backend, text: str, on: str | None = None, limit: int = 10, eng
         f = fields.get(iri_, {})
         duty = {"iri": iri_, "label_zh": f.get("label_zh"), "label_en": f.get("label_en"),
                 "text_zh": f.get("text_zh")}
-        history = [{"date": t["date"], "event": (g.labels([t["event"]])[t["event"]].get("zh") if t["event"] else None),
-                    "event_iri": t["event"], "from": g.ref(t["from"]), "to": g.ref(t["to"])}
+        history = [{"date": t["date"], "event": (facts.labels([t["event"]])[t["event"]].get("zh") if t["event"] else None),
+                    "event_iri": t["event"], "from": facts.ref(t["from"]), "to": facts.ref(t["to"])}
                    for t in moves[iri_]]
         base = {"duty": duty, "history": history, "score": value}
         if coverage is not None:
             base["coverage"] = coverage
         a = row["assignment"]
         if a is not None:
-            holder = g.ref(a.holder)
+            holder = facts.ref(a.holder)
             holder["kind"] = a.kind
-            holder["parent"] = g.ref(a.parent)
+            holder["parent"] = facts.ref(a.parent)
             passages = sources.get(a.iri, [])
             results.append({**base, "status": "held", "holder": holder,
                             "interval": {"from": a.start, "to": a.end},
@@ -95,10 +91,19 @@ def who(backend: Backend, text: str, on: str | None = None, limit: int = 10, eng
         else:
             results.append({**base, "status": "not held", "holder": None, "interval": None, "source": None,
                             "sources": [], "note": NOT_NAMED_NOTE if iri_ in silent and not assigned.get(iri_)
-                            else _why_not_held(assigned.get(iri_, []), day, g)})
+                            else _why_not_held(assigned.get(iri_, []), day, facts)})
     return {"query": text, "normalised_query": query, "on": day,
             "match": "closest" if closest and results else ("answers" if results else "none"),
             "results": results}
+
+
+def facts_of(backend: Backend) -> SparqlFacts | StoredFacts:
+    """Where the answer's facts come from: the search index when it stored them (an embedded
+    cache: no store opened, no SPARQL), else the backend itself (an endpoint, ``--graph``, no cache)."""
+    from govkg.search.cache import search_engine
+
+    stored = search_engine(backend).facts()
+    return stored if stored is not None else SparqlFacts(backend)
 
 
 def held_first(rows: list[dict], limit: int) -> list[dict]:
@@ -110,7 +115,7 @@ def held_first(rows: list[dict], limit: int) -> list[dict]:
     return held[:limit - len(unheld)] + unheld
 
 
-def _why_not_held(assigned: list[Assignment], day: str, g: Graph) -> str:
+def _why_not_held(assigned: list[Assignment], day: str, facts) -> str:
     if not assigned:
         return "the graph records no holder of this duty"
     starts = [a.start for a in assigned if a.start]
@@ -120,6 +125,6 @@ def _why_not_held(assigned: list[Assignment], day: str, g: Graph) -> str:
         return f"no holder recorded before the sources begin ({min(starts)})"
     if ends and all(a.end and a.end <= day for a in assigned):
         last = max(assigned, key=lambda a: a.end or "")
-        name = g.labels([last.holder])[last.holder].get("zh") or last.holder
+        name = facts.labels([last.holder])[last.holder].get("zh") or last.holder
         return f"nobody held this duty on {day}: it was last held by {name} until {max(ends)}"
     return f"nobody held this duty on {day}"

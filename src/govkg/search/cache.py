@@ -32,7 +32,9 @@ from govkg.search import engine
 # govkg.search.documents and govkg.search.thesaurus are imported where an index is built: the
 # query path (a verified index) needs neither.
 
-FORMAT = 3  # 2: label length kept for tie-breaks; 3: synonym groups kept for rewriting queries
+#: 2: label length kept for tie-breaks; 3: synonym groups kept for rewriting queries;
+#: 4: an embedded cache's index also stores the who-facts of every duty (govkg.who_facts)
+FORMAT = 4
 #: a remembered stat is trusted only when it was taken this long after the file last changed
 RACY_SECONDS = 2.0
 INDEX_FILE = "search-index.sqlite"
@@ -54,7 +56,7 @@ def search_engine(backend) -> engine.Engine:
 
     derived = _derived_dir(backend)
     if derived is not None:
-        found = _load_or_build(derived / INDEX_FILE, derived.name, lambda: docs.read_corpus(backend))
+        found = _load_or_build(derived / INDEX_FILE, derived.name, lambda: docs.read_corpus(backend), backend)
     elif getattr(backend, "store", None) is None and _endpoint_url(backend):
         corpus = docs.read_corpus(backend)
         key = hashlib.sha256(_endpoint_url(backend).encode()).hexdigest()[:16] + "-" + docs.digest(corpus)[:32]
@@ -77,26 +79,31 @@ def memory_index(corpus, synonyms: bool = True) -> sqlite3.Connection:
     return db
 
 
-def _fill(db: sqlite3.Connection, corpus, synonyms: bool = True) -> None:
+def _fill(db: sqlite3.Connection, corpus, synonyms: bool = True, facts_from=None) -> None:
+    """The index of ``corpus``; with ``facts_from`` (the embedded backend the corpus was read
+    from), also every duty's who-facts, so ``who`` answers from this file alone."""
     from govkg.search import documents as docs
     from govkg.search import thesaurus
 
-    engine.build(db, docs.documents(corpus.rows), thesaurus.from_groups(corpus.groups) if synonyms else None)
+    documents = docs.documents(corpus.rows)
+    engine.build(db, documents, thesaurus.from_groups(corpus.groups) if synonyms else None)
+    if facts_from is not None:
+        from govkg.who_facts import store_facts
 
-
-class _StoreOnly:
-    def __init__(self, store):
-        self.store = store
+        store_facts(db, facts_from, sorted(documents))
+        db.commit()
 
 
 def build_beside_cache(store, derived: Path) -> None:
     """Build (or confirm) the search index of a freshly built cache, in its derived directory."""
     from govkg.search import documents as docs
+    from govkg.sparql import EmbeddedBackend
 
     index = derived / INDEX_FILE
     if not verified(index, index.with_suffix(".json"), derived.name):
         derived.mkdir(parents=True, exist_ok=True)
-        _build(index, index.with_suffix(".json"), derived.name, docs.read_corpus(_StoreOnly(store)))
+        backend = EmbeddedBackend(store)
+        _build(index, index.with_suffix(".json"), derived.name, docs.read_corpus(backend), backend)
 
 
 def _derived_dir(backend) -> Path | None:
@@ -114,15 +121,15 @@ def _endpoint_url(backend) -> str | None:
     return getattr(backend, "url", None) or getattr(backend, "endpoint", None)
 
 
-def _load_or_build(index: Path, key: str, corpus) -> engine.Engine | None:
-    """The verified index at ``index`` (manifest beside it, same stem, .json), built if need be;
-    None when it cannot be written there."""
+def _load_or_build(index: Path, key: str, corpus, facts_from=None) -> engine.Engine | None:
+    """The verified index at ``index`` (manifest beside it, same stem, .json), built if need be
+    (with the who-facts of ``facts_from``, an embedded backend); None when it cannot be written there."""
     manifest = index.with_suffix(".json")
     if verified(index, manifest, key):
         return engine.Engine.open(index)
     try:
         index.parent.mkdir(parents=True, exist_ok=True)
-        _build(index, manifest, key, corpus())
+        _build(index, manifest, key, corpus(), facts_from)
     except OSError:
         return None
     return engine.Engine.open(index) if verified(index, manifest, key) else None
@@ -195,13 +202,13 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _build(index: Path, manifest: Path, key: str, corpus) -> None:
+def _build(index: Path, manifest: Path, key: str, corpus, facts_from=None) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".search-index-", suffix=".sqlite", dir=index.parent)
     os.close(fd)
     try:
         db = sqlite3.connect(tmp)
         try:
-            _fill(db, corpus)
+            _fill(db, corpus, facts_from=facts_from)
         finally:
             db.close()
         meta = {"key": key, "recipe": recipe(), "size": os.path.getsize(tmp), "sha256": _sha256(Path(tmp)),

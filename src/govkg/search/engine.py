@@ -125,6 +125,13 @@ class Engine:
     def open(cls, path) -> Engine:
         return cls(sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True))
 
+    def facts(self):
+        """The who-facts stored in this index (:class:`govkg.who_facts.StoredFacts`), or None
+        when it holds none (an endpoint's index, an index in memory)."""
+        from govkg.who_facts import StoredFacts, has_facts
+
+        return StoredFacts(self.db) if has_facts(self.db) else None
+
     def known_words(self, candidates) -> set[str]:
         found: set[str] = set()
         items = sorted(candidates)

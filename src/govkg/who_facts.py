@@ -1,0 +1,180 @@
+"""The facts ``govkg who`` shows about the duties it found: holders, transfers, fields, sources, labels.
+
+Two sources give the same facts:
+
+* :class:`SparqlFacts` asks the graph (embedded store or endpoint) with the queries of
+  :mod:`govkg.holders` and :mod:`govkg.labels`, a few VALUES-bound queries per command;
+* :class:`StoredFacts` reads them from the search index of the embedded cache, where
+  :func:`store_facts` wrote them when the index was built — by running those same queries over
+  every duty. The index lives under the cache's content key, so it can only describe exactly
+  this data; ``who`` then answers without opening the store or running SPARQL (whole process:
+  Python, the index file, the answer).
+
+One definition of each fact: the stored rows are the SPARQL answers, serialised; the tests
+compare both sources' ``who`` output on the evaluation set.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from govkg.holders import Assignment
+
+#: the tables a search index holds when its facts were stored (see :func:`store_facts`)
+FACTS_TABLE = "facts"
+#: duties whose source names no holder (plan tasks without a responsible body): said, not guessed
+NO_HOLDER_STATED = "SELECT ?duty WHERE { ?duty gk:notStated gk:holder }"
+
+
+class _Labels:
+    """IRI -> {'zh': …, 'en': …}, each looked up once per command; ``ref`` as shown in answers."""
+
+    def __init__(self):
+        self._labels: dict[str, dict[str, str]] = {}
+
+    def _fetch_labels(self, iris: list[str]) -> dict[str, dict[str, str]]:
+        raise NotImplementedError
+
+    def labels(self, iris) -> dict[str, dict[str, str]]:
+        missing = sorted({i for i in iris if i and i not in self._labels})
+        if missing:
+            found = self._fetch_labels(missing)
+            for i in missing:
+                self._labels[i] = found.get(i, {})
+        return {i: self._labels.get(i, {}) for i in iris if i}
+
+    def ref(self, iri_: str | None) -> dict | None:
+        if not iri_:
+            return None
+        lab = self.labels([iri_])[iri_]
+        return {"iri": iri_, "label_zh": lab.get("zh"), "label_en": lab.get("en")}
+
+
+class SparqlFacts(_Labels):
+    """The facts asked of a backend, for the given duties only."""
+
+    def __init__(self, backend):
+        super().__init__()
+        self.backend = backend
+
+    def assignments(self, duties: list[str]) -> dict[str, list[Assignment]]:
+        from govkg.holders import assignments_of
+
+        return assignments_of(self.backend, duties)
+
+    def transfers(self, duties: list[str]) -> dict[str, list[dict]]:
+        from govkg.holders import transfers_of
+
+        return transfers_of(self.backend, duties)
+
+    def fields(self, duties: list[str]) -> dict[str, dict]:
+        from govkg.labels import duty_fields
+
+        return duty_fields(self.backend, duties)
+
+    def silent(self, duties: list[str]) -> set[str]:
+        from govkg.labels import values_of
+
+        if not duties:
+            return set()
+        return {r["duty"].value for r in self.backend.select(NO_HOLDER_STATED, values=values_of("duty", duties))}
+
+    def sources(self, iris) -> dict[str, list[dict]]:
+        from govkg.labels import Graph
+
+        return Graph(self.backend).sources(iris)
+
+    def _fetch_labels(self, iris: list[str]) -> dict[str, dict[str, str]]:
+        from govkg.labels import Graph
+
+        return Graph(self.backend).labels(iris)
+
+
+class StoredFacts(_Labels):
+    """The facts read from a search index that holds them (:func:`has_facts`)."""
+
+    def __init__(self, db: sqlite3.Connection):
+        super().__init__()
+        self.db = db
+
+    def _get(self, kind: str, keys) -> dict[str, object]:
+        keys = sorted(set(keys))
+        out: dict[str, object] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            out.update((k, json.loads(v)) for k, v in self.db.execute(
+                f"SELECT key, value FROM {FACTS_TABLE} WHERE kind = ? AND key IN ({','.join('?' * len(chunk))})",
+                [kind, *chunk]))
+        return out
+
+    def assignments(self, duties: list[str]) -> dict[str, list[Assignment]]:
+        found = self._get("assignments", duties)
+        return {d: [Assignment(**a) for a in found.get(d, [])] for d in duties}
+
+    def transfers(self, duties: list[str]) -> dict[str, list[dict]]:
+        found = self._get("transfers", duties)
+        return {d: found.get(d, []) for d in duties}
+
+    def fields(self, duties: list[str]) -> dict[str, dict]:
+        return self._get("fields", duties)
+
+    def silent(self, duties: list[str]) -> set[str]:
+        return set(self._get("silent", duties))
+
+    def sources(self, iris) -> dict[str, list[dict]]:
+        iris = sorted(set(iris))
+        found = self._get("sources", iris)
+        return {i: found.get(i, []) for i in iris}
+
+    def _fetch_labels(self, iris: list[str]) -> dict[str, dict[str, str]]:
+        return self._get("labels", iris)
+
+
+def has_facts(db: sqlite3.Connection) -> bool:
+    """Whether this index holds the stored facts (an embedded cache's index does; an endpoint's
+    does not: its key covers only the duty texts, and the facts may change without them)."""
+    try:
+        return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                          (FACTS_TABLE,)).fetchone() is not None
+    except sqlite3.Error:
+        return False
+
+
+def store_facts(db: sqlite3.Connection, backend, duties: list[str]) -> None:
+    """Write into ``db`` the facts of every duty, as :class:`SparqlFacts` gives them.
+
+    The queries run once over all duties (VALUES blocks of a few hundred IRIs, so a national
+    graph is read in linear passes); sources and labels are kept for what a ``who`` answer can
+    show: the assignments' passages and the names of holders, their institutions, and the
+    bodies and reorganisations of transfers.
+    """
+    facts = SparqlFacts(backend)
+    rows: list[tuple[str, str, str]] = []
+    mentioned: set[str] = set()
+    assignments_of_sources: list[str] = []
+    for i in range(0, len(duties), 400):
+        chunk = duties[i:i + 400]
+        assigned = facts.assignments(chunk)
+        moves = facts.transfers(chunk)
+        for d in chunk:
+            if assigned.get(d):
+                rows.append(("assignments", d, _dump([vars(a) for a in assigned[d]])))
+                assignments_of_sources += [a.iri for a in assigned[d]]
+                mentioned |= {x for a in assigned[d] for x in (a.holder, a.parent) if x}
+            if moves.get(d):
+                rows.append(("transfers", d, _dump(moves[d])))
+                mentioned |= {x for t in moves[d] for x in (t["from"], t["to"], t["event"]) if x}
+        rows += [("fields", d, _dump(f)) for d, f in facts.fields(chunk).items()]
+        rows += [("silent", d, "true") for d in facts.silent(chunk)]
+    for i in range(0, len(assignments_of_sources), 400):
+        rows += [("sources", a, _dump(p)) for a, p in facts.sources(assignments_of_sources[i:i + 400]).items() if p]
+    named = sorted(mentioned)
+    for i in range(0, len(named), 400):
+        rows += [("labels", x, _dump(lab)) for x, lab in facts.labels(named[i:i + 400]).items() if lab]
+    db.execute(f"CREATE TABLE {FACTS_TABLE} (kind TEXT, key TEXT, value TEXT, PRIMARY KEY (kind, key)) WITHOUT ROWID")
+    db.executemany(f"INSERT INTO {FACTS_TABLE} VALUES (?, ?, ?)", sorted(rows))
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
