@@ -116,6 +116,7 @@ def test_bad_hash_in_digests_is_ignored(cache_dir, tmp_path, bad):
 
 
 def test_digest_memo_skips_rehash_of_old_files(cache_dir, tmp_path, monkeypatch):
+    from govkg import cachedir
     from govkg import store as store_mod
 
     data = write(tmp_path / "x.ttl", "Cache Test Bureau")
@@ -123,8 +124,8 @@ def test_digest_memo_skips_rehash_of_old_files(cache_dir, tmp_path, monkeypatch)
     os.utime(data, (old, old))
     store_mod.open_store([data])
     calls = []
-    real = store_mod._hash_file
-    monkeypatch.setattr(store_mod, "_hash_file", lambda p: calls.append(p) or real(p))
+    real = cachedir.hash_file
+    monkeypatch.setattr(cachedir, "hash_file", lambda p: calls.append(p) or real(p))
     store_mod.open_store([data])
     assert calls == []  # remembered: the file is not read again
 

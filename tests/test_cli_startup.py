@@ -59,7 +59,32 @@ def test_every_command_has_help_and_appears_in_the_readme():
     from govkg.cli import cli
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name, command in cli.commands.items():
+    for name in cli.list_commands(None):
+        command = cli.get_command(None, name)
         result = CliRunner().invoke(cli, [name, "--help"])
         assert result.exit_code == 0 and command.help, name
         assert f"govkg {name}" in readme, name
+
+
+def test_the_command_table_names_every_command_of_every_module():
+    """COMMAND_MODULES (what `govkg` loads on demand) is exactly the modules' COMMANDS."""
+    import importlib
+    import pkgutil
+
+    import govkg.cli
+    from govkg.cli import COMMAND_MODULES
+
+    defined = {}
+    for info in pkgutil.iter_modules(govkg.cli.__path__):
+        module = importlib.import_module(f"govkg.cli.{info.name}")
+        defined.update({c.name: info.name for c in getattr(module, "COMMANDS", [])})
+    assert defined == COMMAND_MODULES
+
+
+def test_who_loads_only_its_own_command_module(warm_env):
+    code = _who_code("json") + (
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('govkg.cli.'))), file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=warm_env)
+    loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    assert "govkg.cli.lookup" in loaded and not {"govkg.cli.analysis_cmds", "govkg.cli.query_cmds",
+                                                 "govkg.cli.procurement", "govkg.cli.qzqd_cmds"} & set(loaded), loaded

@@ -31,16 +31,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from govkg import __version__, resources
+from govkg import __version__, cachedir, resources
 from govkg.errors import InputError
+from govkg.cachedir import DIGESTS, MANIFEST, RACY_SECONDS  # noqa: F401  (re-exported: tests and tools)
 
-MANIFEST = "govkg-manifest.json"
-DIGESTS = "digests.json"
 BASE_IRI = "https://w3id.org/govkg/id/"
 #: caches kept besides the one in use (older ones are pruned after a build)
 KEEP_CACHES = 4
-#: a remembered digest is trusted only if it was taken this long after the file's last change
-RACY_SECONDS = 2.0
 
 #: file suffix -> pyoxigraph format
 FORMATS = {
@@ -95,22 +92,14 @@ class Source:
             raise InputError(f"{self.name}: cannot read: {exc.strerror or exc}") from None
 
     def digest(self, memo: dict | None = None) -> bytes:
-        """SHA-256 of the content (remembered per file in ``memo`` when safe, see module doc)."""
-        if self._digest is not None:
-            return self._digest
-        if self._data is not None or memo is None:
-            self._digest = hashlib.sha256(self.data).digest() if self._data is not None else _hash_file(self.path)
-            return self._digest
-        stat = self.path.stat()
-        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
-        entry = memo.get(str(self.path.resolve()))
-        remembered = _remembered_digest(entry, stamp, stat.st_mtime)
-        if remembered is not None:
-            self._digest = remembered
-            return self._digest
-        self._digest = _hash_file(self.path)
-        memo[str(self.path.resolve())] = {"stat": stamp, "sha256": self._digest.hex(), "taken": time.time()}
-        memo["_changed"] = True
+        """SHA-256 of the content (remembered per file in ``memo`` when safe, see :mod:`govkg.cachedir`)."""
+        if self._digest is None:
+            if self._data is not None:
+                self._digest = hashlib.sha256(self._data).digest()
+            elif memo is None:
+                self._digest = cachedir.hash_file(self.path)
+            else:
+                self._digest = cachedir.file_digest(self.path, memo)
         return self._digest
 
     def __eq__(self, other) -> bool:
@@ -121,32 +110,6 @@ class Source:
 
     def __repr__(self) -> str:
         return f"Source({self.name!r}, {self.format.name})"
-
-
-def _remembered_digest(entry, stamp: list, mtime: float) -> bytes | None:
-    """The digest ``digests.json`` remembers for a file, if it is well-formed and still safe to
-    trust (same stat, taken well after the last change); None means: hash the file again."""
-    if not isinstance(entry, dict) or entry.get("stat") != stamp:
-        return None
-    taken, hexdigest = entry.get("taken"), entry.get("sha256")
-    if not isinstance(taken, (int, float)) or taken - mtime <= RACY_SECONDS or not isinstance(hexdigest, str):
-        return None
-    try:
-        digest = bytes.fromhex(hexdigest)
-    except ValueError:
-        return None
-    return digest if len(digest) == hashlib.sha256().digest_size else None
-
-
-def _hash_file(path: Path) -> bytes:
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            while chunk := handle.read(1 << 22):
-                digest.update(chunk)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return digest.digest()
 
 
 def rdf_format(name: str) -> ox.RdfFormat:
@@ -160,6 +123,9 @@ def rdf_format(name: str) -> ox.RdfFormat:
 
 def bundled_sources(include_shapes: bool = False) -> list[Source]:
     """The ontology and data shipped with govkg (and the shapes, if asked)."""
+    paths = resources.graph_file_paths(include_shapes=include_shapes)
+    if paths is not None:  # files on disk: read when parsed, digests remembered by stat
+        return [Source(f"govkg:{os.path.basename(p)}", path=p) for p in paths]
     return [
         Source(f"govkg:{item.name}", item.read_bytes(), rdf_format(item.name))
         for item in resources.graph_files(include_shapes=include_shapes)
@@ -257,57 +223,18 @@ def load_into(store: ox.Store, sources: Sequence[Source], progress: Callable[[in
             progress(source.size)
 
 
-def _load_memo(root: Path | None) -> dict:
-    if root is None:
-        return {}
-    try:
-        memo = json.loads((root / DIGESTS).read_text(encoding="utf-8"))
-        return memo if isinstance(memo, dict) else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _save_memo(root: Path, memo: dict) -> None:
-    if not memo.pop("_changed", False):
-        return
-    try:  # atomic replace: concurrent writers may lose an entry, never corrupt the file
-        fd, tmp = tempfile.mkstemp(prefix=".digests-", dir=root)
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(memo, handle)
-        os.replace(tmp, root / DIGESTS)
-    except OSError:  # e.g. digests.json is a directory: remembering is only an optimisation
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-
-
 def cache_key(sources: Sequence[Source], memo: dict | None = None) -> str:
     """A digest of the sources' content and of the versions that shape the stored bytes."""
-    digest = hashlib.sha256()
-    digest.update(f"govkg {__version__}; pyoxigraph {ox.__version__}\n".encode())
-    for source in sources:
-        digest.update(source.name.encode() + b"\0" + source.digest(memo))
-    return digest.hexdigest()[:32]
+    return cachedir.content_key([(s.name, s.digest(memo)) for s in sources], ox.__version__)
 
 
 def cache_root() -> Path:
     """Where caches live: $GOVKG_CACHE_DIR, else $XDG_CACHE_HOME/govkg, else ~/.cache/govkg."""
-    if os.environ.get("GOVKG_CACHE_DIR"):
-        return Path(os.environ["GOVKG_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "govkg"
+    return Path(cachedir.cache_root())
 
 
 def _read_manifest(path: Path) -> dict | None:
-    try:
-        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return manifest if isinstance(manifest, dict) and "triples" in manifest else None
+    return cachedir.read_manifest(str(path))
 
 
 def _probe(store: ox.Store) -> str | None:
@@ -428,21 +355,9 @@ def open_cached(sources: Sequence[Source], cache: bool = True,
 
 def _cache_location(sources: Sequence[Source]) -> tuple[Path, str] | None:
     """(cache root, content key) of these sources, or None when caching is off or the cache
-    folder cannot be written (the key's file digests are remembered there, see module doc)."""
-    if os.environ.get("GOVKG_NO_CACHE"):
-        return None
-    root = cache_root()
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        writable = os.access(root, os.W_OK)
-    except OSError:
-        writable = False
-    if not writable:
-        return None
-    memo = _load_memo(root)
-    key = cache_key(sources, memo)
-    _save_memo(root, memo)
-    return root, key
+    folder cannot be written."""
+    where = cachedir.locate(lambda memo: [(s.name, s.digest(memo)) for s in sources], ox.__version__)
+    return None if where is None else (Path(where[0]), where[1])
 
 
 def built_cache(sources: Sequence[Source]) -> Path | None:
@@ -453,11 +368,8 @@ def built_cache(sources: Sequence[Source]) -> Path | None:
     must (:class:`govkg.sparql.EmbeddedBackend` opens it on first use).
     """
     where = _cache_location(sources)
-    if where is None:
-        return None
-    root, key = where
-    manifest = _read_manifest(root / key)
-    return root / f"{key}.derived" if manifest is not None and manifest.get("key") == key else None
+    found = cachedir.built_derived_dir(str(where[0]), where[1]) if where is not None else None
+    return Path(found) if found is not None else None
 
 
 def _build_derived(store: ox.Store, derived: Path) -> None:

@@ -20,9 +20,36 @@ from govkg.errors import GovkgError, printable
 MAX_ERROR_LINES = 200
 
 
+#: command -> the module of govkg.cli that defines it (in the module's COMMANDS). A command's
+#: module is imported only when the command runs (help imports them all), so `govkg who` does not
+#: pay for the imports of the other commands (tests/test_cli_startup.py checks this table
+#: against every module's COMMANDS).
+COMMAND_MODULES = {
+    "stats": "core", "validate": "core",
+    "who": "lookup", "history": "lookup",
+    "query": "query_cmds", "queries": "query_cmds", "export": "query_cmds",
+    "check-procurement": "procurement", "eligibility": "procurement",
+    "analyze": "analysis_cmds", "viz": "analysis_cmds",
+    "push": "push_cmd", "source": "source_cmds", "plan": "plan_cmds",
+    "import": "qzqd_cmds", "diff": "qzqd_cmds",
+}
+
+
 class GovkgGroup(click.Group):
     """A click group that turns GovkgError, usage errors, text that is not UTF-8 and broken
-    pipes into one-line errors (exit 2), every message passed through ``printable``."""
+    pipes into one-line errors (exit 2), every message passed through ``printable``; its
+    commands are loaded on demand (:data:`COMMAND_MODULES`)."""
+
+    def list_commands(self, ctx) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx, cmd_name):
+        module = COMMAND_MODULES.get(cmd_name)
+        if module is None:
+            return None
+        from importlib import import_module
+
+        return next(c for c in import_module(f"govkg.cli.{module}").COMMANDS if c.name == cmd_name)
 
     def invoke(self, ctx):
         from govkg import limits
@@ -82,20 +109,6 @@ def _exit_code_help() -> None:
 
 
 _exit_code_help()
-
-
-def _register() -> None:
-    """Add every command family's commands (each module keeps its heavy imports inside)."""
-    from govkg.cli import (analysis_cmds, core, lookup, plan_cmds, procurement, push_cmd, query_cmds, qzqd_cmds,
-                           source_cmds)
-
-    for module in (core, lookup, query_cmds, procurement, analysis_cmds, push_cmd, source_cmds, plan_cmds,
-                   qzqd_cmds):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:
