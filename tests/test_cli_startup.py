@@ -47,7 +47,7 @@ def test_cli_import_and_who_do_not_load_heavy_libraries(warm_env, fmt):
 
 
 def test_cells_count_wide_characters_twice():
-    from govkg.cli.lookup import _cells
+    from govkg.who_text import _cells
 
     assert _cells("价格 ab") == 7 and _cells("ＡＢ") == 4 and _cells("e\u0301") == 1
 
@@ -88,3 +88,23 @@ def test_who_loads_only_its_own_command_module(warm_env):
     loaded = json.loads(done.stderr.strip().splitlines()[-1])
     assert "govkg.cli.lookup" in loaded and not {"govkg.cli.analysis_cmds", "govkg.cli.query_cmds",
                                                  "govkg.cli.procurement", "govkg.cli.qzqd_cmds"} & set(loaded), loaded
+
+
+def test_the_console_script_answers_who_without_click_pyoxigraph_or_opencc(warm_env):
+    """The console script's `who` on a built cache (govkg.who_fast): none of the libraries
+    whose loading dominated the process is imported, and the answer is there."""
+    code = (
+        "import sys, json\n"
+        "sys.argv = ['govkg', 'who', '价格监督检查', '--format', 'json']\n"
+        "from govkg.who_fast import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    code = exc.code\n"
+        "print(json.dumps([code, sorted(m for m in ('click', 'pyoxigraph', 'opencc', 'typing', 'dataclasses', *"
+        f"{HEAVY!r}) if m in sys.modules)]), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=warm_env)
+    exit_code, loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    assert (exit_code, loaded) == (0, [])
+    assert json.loads(done.stdout)["results"][0]["holder"]

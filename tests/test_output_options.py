@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT, run
 from govkg.cli import cli
 from govkg.cli import exit_codes
-from govkg.cli.lookup import who_compact
+from govkg.who_text import who_compact
 from govkg.cli.output_options import FORMATS, SUFFIXES
 from govkg.who import who
 
@@ -25,7 +25,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def _commands():
-    return sorted(cli.commands.items())
+    return [(name, cli.get_command(None, name)) for name in cli.list_commands(None)]
 
 
 # ------------------------------------------------------------------ one vocabulary, every command
@@ -189,7 +189,7 @@ def test_severities_are_coloured_only_on_a_terminal_and_never_with_no_color(monk
     from govkg.cli.output_options import Output
 
     monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.setattr("govkg.cli.output_options.stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("govkg.output_target.stdout_is_terminal", lambda: True)
     out = Output("text", None)
     assert out.colour and ANSI.search(out.style("[Violation]", fg="red"))
     monkeypatch.setenv("NO_COLOR", "1")
@@ -203,7 +203,7 @@ def test_validate_report_is_coloured_on_a_terminal(monkeypatch):
     runner = CliRunner()
     plain = run(runner, "validate", "--no-bundled", "--data", str(BAD_GRAPH))
     assert plain.exit_code == 1 and not ANSI.search(plain.output) and "[Violation]" in plain.output
-    monkeypatch.setattr("govkg.cli.output_options.stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("govkg.output_target.stdout_is_terminal", lambda: True)
     monkeypatch.setenv("GOVKG_PAGER", "cat")
     coloured = run(runner, "validate", "--no-bundled", "--data", str(BAD_GRAPH))
     assert re.search(r"\x1b\[31m(\x1b\[[0-9;]*m)*\[Violation\]", coloured.output), coloured.output

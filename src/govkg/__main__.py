@@ -1,6 +1,6 @@
 """Allow ``python -m govkg``."""
 
-from govkg.cli import main
+from govkg.who_fast import main
 
 if __name__ == "__main__":
     main()

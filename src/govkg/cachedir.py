@@ -27,6 +27,11 @@ DIGESTS = "digests.json"
 RACY_SECONDS = 2.0
 
 
+def bundled_name(file_name: str) -> str:
+    """The name a bundled file goes by in the cache key (and in error messages)."""
+    return f"govkg:{file_name}"
+
+
 def cache_root() -> str:
     """Where caches live: $GOVKG_CACHE_DIR, else $XDG_CACHE_HOME/govkg, else ~/.cache/govkg."""
     if os.environ.get("GOVKG_CACHE_DIR"):
@@ -111,7 +116,7 @@ def file_digest(path, memo: dict) -> bytes:
 
 def content_key(named_digests, pyoxigraph_version: str) -> str:
     """The cache key: a digest of each input's name and content digest, and of the versions
-    that shape the stored bytes."""
+    that shape the stored bytes (pyoxigraph's as :func:`govkg.installed.version` reads it)."""
     digest = hashlib.sha256()
     digest.update(f"govkg {__version__}; pyoxigraph {pyoxigraph_version}\n".encode())
     for name, content in named_digests:

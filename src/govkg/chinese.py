@@ -84,7 +84,21 @@ def to_mainland(text: str) -> str:
     return _to_mainland_short(text) if len(text) <= 200 else _to_mainland(text)
 
 
+#: what can make OpenCC change a text (:class:`govkg.opencc_triggers.Triggers`), once a search
+#: index has vouched for it for the installed OpenCC; None: every text is converted
+_TRIGGERS = None
+
+
+def use_triggers(triggers) -> None:
+    """Skip OpenCC for texts ``triggers`` says it cannot change (None: convert every text)."""
+    global _TRIGGERS
+    _TRIGGERS = triggers
+    _to_mainland_short.cache_clear()
+
+
 def _to_mainland(text: str) -> str:
+    if _TRIGGERS is not None and not _TRIGGERS.may_change(text):
+        return normalise_vocabulary(text)  # OpenCC would return it unchanged: not loaded for it
     return normalise_vocabulary(_converter().convert(text))
 
 

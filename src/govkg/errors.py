@@ -33,6 +33,20 @@ class InputErrors(InputError):
                          f"{self.messages[0]} (and {len(self.messages) - 1} more problems)")
 
 
+def os_error_message(exc: OSError) -> str:
+    """An OSError while writing, worded for the user (the file it names, else standard output)."""
+    why = exc.strerror or str(exc)
+    return f"{exc.filename}: {why}" if exc.filename else f"cannot write standard output: {why}"
+
+
+def report(message: str) -> None:
+    """Print one error line on standard error (the one wording of every error govkg prints)."""
+    import sys
+
+    sys.stderr.write(f"govkg: error: {printable(message)}\n")
+    sys.stderr.flush()
+
+
 def printable(text: str) -> str:
     """``text`` safe to print on one terminal line: control characters (newlines, ESC and
     other terminal escape codes), bidi overrides and other invisible format characters, and

@@ -7,8 +7,7 @@ VALUES block, so IRIs never reach a query as text).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (≈ 2 ms on every `who`)
 if TYPE_CHECKING:  # the query path of `who` may answer from the index without the store module
     from govkg.sparql import Backend
 

@@ -8,8 +8,8 @@ in both wheel and editable installs.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (≈ 2 ms on every `who`)
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from govkg import __version__, cachedir, resources
+from govkg import __version__, cachedir, installed, resources
 from govkg.errors import InputError
 from govkg.cachedir import DIGESTS, MANIFEST, RACY_SECONDS  # noqa: F401  (re-exported: tests and tools)
 
@@ -125,9 +125,9 @@ def bundled_sources(include_shapes: bool = False) -> list[Source]:
     """The ontology and data shipped with govkg (and the shapes, if asked)."""
     paths = resources.graph_file_paths(include_shapes=include_shapes)
     if paths is not None:  # files on disk: read when parsed, digests remembered by stat
-        return [Source(f"govkg:{os.path.basename(p)}", path=p) for p in paths]
+        return [Source(cachedir.bundled_name(os.path.basename(p)), path=p) for p in paths]
     return [
-        Source(f"govkg:{item.name}", item.read_bytes(), rdf_format(item.name))
+        Source(cachedir.bundled_name(item.name), item.read_bytes(), rdf_format(item.name))
         for item in resources.graph_files(include_shapes=include_shapes)
     ]
 
@@ -225,7 +225,7 @@ def load_into(store: ox.Store, sources: Sequence[Source], progress: Callable[[in
 
 def cache_key(sources: Sequence[Source], memo: dict | None = None) -> str:
     """A digest of the sources' content and of the versions that shape the stored bytes."""
-    return cachedir.content_key([(s.name, s.digest(memo)) for s in sources], ox.__version__)
+    return cachedir.content_key([(s.name, s.digest(memo)) for s in sources], installed.version("pyoxigraph"))
 
 
 def cache_root() -> Path:
@@ -356,7 +356,7 @@ def open_cached(sources: Sequence[Source], cache: bool = True,
 def _cache_location(sources: Sequence[Source]) -> tuple[Path, str] | None:
     """(cache root, content key) of these sources, or None when caching is off or the cache
     folder cannot be written."""
-    where = cachedir.locate(lambda memo: [(s.name, s.digest(memo)) for s in sources], ox.__version__)
+    where = cachedir.locate(lambda memo: [(s.name, s.digest(memo)) for s in sources], installed.version("pyoxigraph"))
     return None if where is None else (Path(where[0]), where[1])
 
 

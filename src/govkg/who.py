@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from govkg.dates import parse_date
 from govkg.errors import InputError
@@ -10,6 +9,7 @@ from govkg.labels import public_source
 from govkg.search import ANSWER_COVERAGE, normalise_query, rank
 from govkg.who_facts import SparqlFacts, StoredFacts
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (≈ 2 ms on every `who`)
 if TYPE_CHECKING:
     from govkg.holders import Assignment
     from govkg.sparql import Backend
@@ -72,7 +72,7 @@ def who(backend: Backend, text: str, on: str | None = None, limit: int = 10, eng
         f = fields.get(iri_, {})
         duty = {"iri": iri_, "label_zh": f.get("label_zh"), "label_en": f.get("label_en"),
                 "text_zh": f.get("text_zh")}
-        history = [{"date": t["date"], "event": (facts.labels([t["event"]])[t["event"]].get("zh") if t["event"] else None),
+        history = [{"date": t["date"], "event": facts.labels([t["event"]])[t["event"]].get("zh") if t["event"] else None,
                     "event_iri": t["event"], "from": facts.ref(t["from"]), "to": facts.ref(t["to"])}
                    for t in moves[iri_]]
         base = {"duty": duty, "history": history, "score": value}

@@ -159,7 +159,7 @@ def store_facts(db: sqlite3.Connection, backend, duties: list[str]) -> None:
         moves = facts.transfers(chunk)
         for d in chunk:
             if assigned.get(d):
-                rows.append(("assignments", d, _dump([vars(a) for a in assigned[d]])))
+                rows.append(("assignments", d, _dump([a.as_dict() for a in assigned[d]])))
                 assignments_of_sources += [a.iri for a in assigned[d]]
                 mentioned |= {x for a in assigned[d] for x in (a.holder, a.parent) if x}
             if moves.get(d):

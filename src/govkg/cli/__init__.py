@@ -13,7 +13,7 @@ import sys
 import click
 
 from govkg import __version__
-from govkg.errors import GovkgError, printable
+from govkg.errors import GovkgError, os_error_message, report
 
 
 #: most lines one error prints (every problem is still counted in the last line)
@@ -63,37 +63,30 @@ class GovkgGroup(click.Group):
             finish_progress()
             lines = getattr(exc, "messages", None) or [str(exc)]
             for line in lines[:MAX_ERROR_LINES]:
-                _error(line)
+                report(line)
             if len(lines) > MAX_ERROR_LINES:  # a sheet with 200,000 bad rows must not flood the terminal
-                _error(f"… and {len(lines) - MAX_ERROR_LINES:,} more problems of the same input "
+                report(f"… and {len(lines) - MAX_ERROR_LINES:,} more problems of the same input "
                        f"(the first {MAX_ERROR_LINES} shown)")
             ctx.exit(exc.exit_code)
         except click.UsageError as exc:  # one line instead of click's usage + hint + error
             where = f"{exc.ctx.command_path}: " if exc.ctx is not None else ""
             hint = f" (see {exc.ctx.command_path} -h)" if exc.ctx is not None else ""
-            _error(f"{where}{exc.format_message()}{hint}")
+            report(f"{where}{exc.format_message()}{hint}")
             ctx.exit(2)
         except UnicodeError as exc:  # lone surrogates from invalid UTF-8 on the command line
-            _error(f"text that is not valid UTF-8 in the input ({exc.reason})")
+            report(f"text that is not valid UTF-8 in the input ({exc.reason})")
             ctx.exit(2)
         except RecursionError:
-            _error("input nested too deeply to process")
+            report("input nested too deeply to process")
             ctx.exit(2)
         except BrokenPipeError:  # `govkg ... | head`
             sys.stderr.close()
             ctx.exit(0)
         except OSError as exc:  # standard output on a full disk, a device that refuses writes …
-            _error(_os_error_message(exc))
+            report(os_error_message(exc))
             ctx.exit(2)
 
 
-def _os_error_message(exc: OSError) -> str:
-    why = exc.strerror or str(exc)
-    return f"{exc.filename}: {why}" if exc.filename else f"cannot write standard output: {why}"
-
-
-def _error(message: str) -> None:
-    click.echo(f"govkg: error: {printable(message)}", err=True)
 
 
 @click.group(cls=GovkgGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,29 +8,18 @@ never by breaking a name; ``--long`` gives every detail.
 
 from __future__ import annotations
 
-import functools
-import unicodedata
-
 import click
 
 from govkg.cli.core import date_option
 from govkg.cli.graph_options import graph_options
 from govkg.cli.output_options import output_options
 from govkg.output import progress_factory
+from govkg.who_text import display_name, who_compact
 
 
 
 def _backend(graph, out):
     return graph.open(progress=progress_factory(out.fmt == "text", "loading graph"))
-
-
-def _name(ref: dict | None, both: bool = True) -> str:
-    if not ref:
-        return "—"
-    zh, en = ref.get("label_zh"), ref.get("label_en")
-    if both and zh and en:
-        return f"{zh}\n{en}"
-    return zh or en or ref["iri"]
 
 
 @click.command()
@@ -70,125 +59,12 @@ def who(text, on, limit, long_, graph, out):
     raise SystemExit(0 if result["results"] else 1)
 
 
-# ------------------------------------------------------------------ compact who
-
-
-def _cells(text: str) -> int:
-    """Terminal cells ``text`` takes: East Asian wide and full-width characters two, combining
-    marks and format characters none, the rest one (the standard library's Unicode tables:
-    rendering ``who`` must not import rich just to measure a name)."""
-    return sum(_char_cells(ch) for ch in text)
-
-
-@functools.lru_cache(maxsize=4096)
-def _char_cells(ch: str) -> int:
-    if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def shorten(text: str, width: int) -> str:
-    """``text`` cut to ``width`` terminal cells: at a space for English (a word is never cut),
-    anywhere for Chinese (which has no spaces), marked with "…"."""
-    if _cells(text) <= width:
-        return text
-    if width < 2:
-        return ""
-    cut = ""
-    for ch in text:
-        if _cells(cut + ch) > width - 1:
-            break
-        cut += ch
-    if " " in cut and cut.isascii():
-        cut = cut[: cut.rstrip().rfind(" ")] if not text[len(cut):len(cut) + 1].isspace() else cut
-    return cut.rstrip(" ,;:") + "…"
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _cells(text))
-
-
-def _year_moves(r: dict) -> list[str]:
-    return [f"{(m['date'] or '')[:4]}→{_name(m['to'], both=False)}" for m in r["history"]]
-
-
-def who_rows(result: dict) -> list[list[tuple[str, str, bool]]]:
-    """Per result, one (first line, second line, second line may be shortened) per column."""
-    rows = []
-    for i, r in enumerate(result["results"], 1):
-        duty = r["duty"]
-        zh, en = duty.get("label_zh") or duty.get("label_en") or duty["iri"], duty.get("label_en") or ""
-        if r["holder"]:
-            h = r["holder"]
-            if h.get("parent"):  # a department: its institution's name, never shortened
-                holder = (h.get("label_zh") or h.get("label_en") or h["iri"],
-                          f"（{_name(h['parent'], both=False)}）", False)
-            else:
-                holder = (h.get("label_zh") or h.get("label_en") or h["iri"], h.get("label_en") or "", True)
-            interval = r["interval"]
-            period = (f"{interval['from'] or '…'} –", interval["to"] or "now 至今", False)
-            source = ((r["source"] or {}).get("locator") or "", "", False)
-        else:
-            holder = ("— 无人承担", r.get("note") or "not held", True)
-            period = source = ("", "", False)
-        moves = _year_moves(r)
-        rest = ("; ".join(moves[1:2]) + (f" +{len(moves) - 2}" if len(moves) > 2 else "")) if len(moves) > 1 else ""
-        rows.append([(str(i), "", False), (zh, en, True), holder, period, source,
-                     (moves[0] if moves else "—", rest, False)])
-    return rows
-
-
-WHO_HEADERS = ["#", "duty 职责", "held by 承担者", "period 期间", "source", "transfers 划转"]
-#: Second lines in files and pipes are shortened to at least this many cells.
-PIPE_SECOND_LINE = 48
-
-
-def who_compact(result: dict, width: int | None) -> str:
-    """The compact ``who`` table: two lines per result, fitted to ``width`` cells by dropping
-    whole columns from the right (transfers, then source) and shortening only English or
-    explanatory second lines — a name is never cut."""
-    title = f"who handles “{result['query']}” on {result['on']}"
-    if not result["results"]:
-        return f"No duty matches {result['query']!r} (on {result['on']}).\n"
-    rows = who_rows(result)
-
-    def widths(cols):
-        return [max([_cells(WHO_HEADERS[c])] + [_cells(r[c][0]) for r in rows]
-                    + [_cells(r[c][1]) for r in rows if not r[c][2]]) for c in cols]
-
-    def total(cols, gap):
-        return sum(widths(cols)) + gap * (len(cols) - 1)
-
-    cols, dropped, gap = list(range(len(WHO_HEADERS))), [], 2
-    if width is not None:
-        while len(cols) > 3 and total(cols, 2) > width:
-            dropped.append(WHO_HEADERS[cols.pop()])
-        if total(cols, 2) > width:
-            gap = 1
-    ws = widths(cols)
-    if width is None:  # files and pipes: room for the second lines
-        ws = [max(w, min(PIPE_SECOND_LINE, max(_cells(r[c][1]) for r in rows))) for w, c in zip(ws, cols)]
-    sep = " " * gap
-    if result.get("match") == "closest":
-        title += f"\nNo duty answers {result['query']!r} well; these are the closest matches, not answers."
-    lines = [title, sep.join(_pad(WHO_HEADERS[c], w) for c, w in zip(cols, ws)).rstrip(),
-             sep.join("─" * w for w in ws)]
-    for r in rows:
-        lines.append(sep.join(_pad(r[c][0], w) for c, w in zip(cols, ws)).rstrip())
-        second = sep.join(_pad(shorten(r[c][1], w) if r[c][2] else r[c][1], w) for c, w in zip(cols, ws)).rstrip()
-        if second:
-            lines.append(second)
-    if dropped:
-        lines.append(f"(+ {', '.join(reversed(dropped))}: --long)")
-    return "\n".join(lines) + "\n"
-
-
 def _print_who_long(result: dict, out) -> None:
     if not result["results"]:
         out.echo(f"No duty matches {result['query']!r}.")
         return
     if result.get("match") == "closest":
-        click.echo(f"No duty answers {result['query']!r} well; these are the closest matches, not answers.")
+        out.echo(f"No duty answers {result['query']!r} well; these are the closest matches, not answers.")
     rows = []
     for i, r in enumerate(result["results"], 1):
         duty = r["duty"]
@@ -197,16 +73,16 @@ def _print_who_long(result: dict, out) -> None:
             duty_text += f"\n{duty['text_zh']}"
         if r["holder"]:
             h = r["holder"]
-            holder = _name(h)
+            holder = display_name(h)
             if h.get("parent"):
-                holder += f"\n({_name(h['parent'], both=False)})"
+                holder += f"\n({display_name(h['parent'], both=False)})"
             interval = f"{r['interval']['from'] or '…'} → {r['interval']['to'] or 'now'}"
             src = r["source"]
             where = (f"{src['locator']}\n“{src['quote']}”" if src.get("quote") else src["locator"]) if src else ""
         else:
             holder, interval, where = "(nobody)", r.get("note", ""), ""
         moves = "\n".join(
-            f"{m['date']}: {_name(m['from'], both=False)} → {_name(m['to'], both=False)}" for m in r["history"])
+            f"{m['date']}: {display_name(m['from'], both=False)} → {display_name(m['to'], both=False)}" for m in r["history"])
         rows.append([i, f"{r['score']:.2f}", duty_text, holder, interval, moves or "—", where])
     out.table(["#", "score", "duty 职责", f"held on {result['on']} by 承担者", "interval 期间", "transfers 划转",
                "source 来源"], rows, title=f"who handles “{result['query']}” on {result['on']}")
@@ -245,19 +121,19 @@ def _print_history(result: dict, out) -> None:
     if e["kind"] == "duty":
         if e.get("text_zh"):
             out.echo(e["text_zh"])
-        rows = [[_name(h["holder"]) + (f"\n({_name(h['holder']['parent'], both=False)})"
+        rows = [[display_name(h["holder"]) + (f"\n({display_name(h['holder']['parent'], both=False)})"
                                         if h["holder"].get("parent") else ""),
                  _shown_from(h), h["to"] or "now",
                  "; ".join(_cite(s) for s in h["sources"])] for h in result["holders"]]
         out.table(["holder 承担者", "from", "to", "source"], rows, title="holders 承担者")
         if result["transfers"]:
             out.table(["date", "from 划出", "to 划入", "reorganisation 机构改革"],
-                      [[t["date"], _name(t["from"], False), _name(t["to"], False),
+                      [[t["date"], display_name(t["from"], False), display_name(t["to"], False),
                         (t["event"] or "") + ("\n(inferred: no source states it)" if t.get("inferred") else "")]
                        for t in result["transfers"]], title="transfers 划转")
         if result.get("acts"):
             out.table(["date", "by 主体", "act 履职行为"],
-                      [[a["date"] or "(date not in the source)", _name(a["by"], False),
+                      [[a["date"] or "(date not in the source)", display_name(a["by"], False),
                         f"{a['label_zh'] or ''}\n{a['label_en'] or ''}".strip()] for a in result["acts"]],
                       title="acts exercising this duty 履职行为")
         return
@@ -268,7 +144,7 @@ def _print_history(result: dict, out) -> None:
         value = result.get(key)
         if value:
             values = value if isinstance(value, list) else [value]
-            out.echo(f"{title}: " + ", ".join(_name(v, both=False) for v in values))
+            out.echo(f"{title}: " + ", ".join(display_name(v, both=False) for v in values))
     if result.get("not_recorded_after"):
         out.echo(f"not recorded after {result['not_recorded_after']}: the sources say nothing of it afterwards "
                  "(not abolished, not current)")
@@ -276,9 +152,9 @@ def _print_history(result: dict, out) -> None:
     for item in result["timeline"]:
         detail = ""
         if item["what"].startswith("duty"):
-            detail = f"{_name(item['duty'], both=False)}\n{_name(item['from'], False)} → {_name(item['to'], False)}"
+            detail = f"{display_name(item['duty'], both=False)}\n{display_name(item['from'], False)} → {display_name(item['to'], False)}"
         elif item.get("event"):
-            detail = _name(item["event"], both=False)
+            detail = display_name(item["event"], both=False)
         rows.append([item["date"], item["what"], detail])
     out.table(["date", "what", "detail"], rows, title="timeline 沿革")
 

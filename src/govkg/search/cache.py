@@ -23,9 +23,7 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 import time
-from pathlib import Path
 
 from govkg.search import engine
 
@@ -33,8 +31,9 @@ from govkg.search import engine
 # query path (a verified index) needs neither.
 
 #: 2: label length kept for tie-breaks; 3: synonym groups kept for rewriting queries;
-#: 4: an embedded cache's index also stores the who-facts of every duty (govkg.who_facts)
-FORMAT = 4
+#: 4: an embedded cache's index also stores the who-facts of every duty (govkg.who_facts);
+#: 5: and what OpenCC can change (govkg.opencc_triggers)
+FORMAT = 5
 #: a remembered stat is trusted only when it was taken this long after the file last changed
 RACY_SECONDS = 2.0
 INDEX_FILE = "search-index.sqlite"
@@ -56,11 +55,12 @@ def search_engine(backend) -> engine.Engine:
 
     derived = _derived_dir(backend)
     if derived is not None:
-        found = _load_or_build(derived / INDEX_FILE, derived.name, lambda: docs.read_corpus(backend), backend)
+        found = _load_or_build(os.path.join(derived, INDEX_FILE), os.path.basename(derived),
+                               lambda: docs.read_corpus(backend), backend)
     elif getattr(backend, "store", None) is None and _endpoint_url(backend):
         corpus = docs.read_corpus(backend)
         key = hashlib.sha256(_endpoint_url(backend).encode()).hexdigest()[:16] + "-" + docs.digest(corpus)[:32]
-        found = _load_or_build(_endpoint_dir() / f"{key}.sqlite", key, lambda: corpus)
+        found = _load_or_build(os.path.join(_endpoint_dir(), f"{key}.sqlite"), key, lambda: corpus)
     else:
         found = None
     if found is None:  # no writable cache: an index in memory for this command only
@@ -94,48 +94,53 @@ def _fill(db: sqlite3.Connection, corpus, synonyms: bool = True, facts_from=None
         db.commit()
 
 
-def build_beside_cache(store, derived: Path) -> None:
+def build_beside_cache(store, derived) -> None:
     """Build (or confirm) the search index of a freshly built cache, in its derived directory."""
     from govkg.search import documents as docs
     from govkg.sparql import EmbeddedBackend
 
-    index = derived / INDEX_FILE
-    if not verified(index, index.with_suffix(".json"), derived.name):
-        derived.mkdir(parents=True, exist_ok=True)
+    index, key = os.path.join(derived, INDEX_FILE), os.path.basename(derived)
+    if not verified(index, _manifest_of(index), key):
+        os.makedirs(derived, exist_ok=True)
         backend = EmbeddedBackend(store)
-        _build(index, index.with_suffix(".json"), derived.name, docs.read_corpus(backend), backend)
+        _build(index, _manifest_of(index), key, docs.read_corpus(backend), backend)
 
 
-def _derived_dir(backend) -> Path | None:
+def _derived_dir(backend) -> str | None:
     path = getattr(backend, "index_path", None)
-    return Path(path).parent if path else None
+    return os.path.dirname(os.fspath(path)) if path else None
 
 
-def _endpoint_dir() -> Path:
-    from govkg.store import cache_root
+def _endpoint_dir() -> str:
+    from govkg.cachedir import cache_root
 
-    return cache_root() / "endpoints"
+    return os.path.join(cache_root(), "endpoints")
+
+
+def _manifest_of(index) -> str:
+    """The manifest beside an index file: same stem, ``.json``."""
+    return os.path.splitext(os.fspath(index))[0] + ".json"
 
 
 def _endpoint_url(backend) -> str | None:
     return getattr(backend, "url", None) or getattr(backend, "endpoint", None)
 
 
-def _load_or_build(index: Path, key: str, corpus, facts_from=None) -> engine.Engine | None:
+def _load_or_build(index: str, key: str, corpus, facts_from=None) -> engine.Engine | None:
     """The verified index at ``index`` (manifest beside it, same stem, .json), built if need be
     (with the who-facts of ``facts_from``, an embedded backend); None when it cannot be written there."""
-    manifest = index.with_suffix(".json")
+    manifest = _manifest_of(index)
     if verified(index, manifest, key):
         return engine.Engine.open(index)
     try:
-        index.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(index), exist_ok=True)
         _build(index, manifest, key, corpus(), facts_from)
     except OSError:
         return None
     return engine.Engine.open(index) if verified(index, manifest, key) else None
 
 
-def verified(index: Path, manifest: Path, key: str) -> bool:
+def verified(index, manifest, key: str) -> bool:
     """True when ``index`` is exactly the file its manifest describes, for this key and recipe.
 
     The SHA-256 is computed only when the file's stat differs from the one remembered when it
@@ -143,10 +148,11 @@ def verified(index: Path, manifest: Path, key: str) -> bool:
     remembers the new stat, so the next command does not hash again.
     """
     try:
-        saved = json.loads(manifest.read_text(encoding="utf-8"))
+        with open(manifest, encoding="utf-8") as handle:
+            saved = json.load(handle)
         if not isinstance(saved, dict) or saved.get("key") != key or saved.get("recipe") != recipe():
             return False
-        stat = index.stat()
+        stat = os.stat(index)
         if stat.st_size != saved.get("size"):
             return False
         if _trusted_stamp(saved.get("checked"), stat):
@@ -171,7 +177,7 @@ def _trusted_stamp(checked, stat: os.stat_result) -> bool:
     return isinstance(at, (int, float)) and at - stat.st_ctime > RACY_SECONDS
 
 
-def _remember_stamp(manifest: Path, saved: dict, stat: os.stat_result) -> None:
+def _remember_stamp(manifest, saved: dict, stat: os.stat_result) -> None:
     """Record that the file with this stat was just hashed and matched (atomically; a cache we
     cannot write only means hashing again next time)."""
     now = time.time()
@@ -183,8 +189,10 @@ def _remember_stamp(manifest: Path, saved: dict, stat: os.stat_result) -> None:
         pass
 
 
-def _write_json(path: Path, value: dict) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".search-index-", suffix=".json", dir=path.parent)
+def _write_json(path, value: dict) -> None:
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=".search-index-", suffix=".json", dir=os.path.dirname(os.fspath(path)))
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(value, handle)
@@ -194,7 +202,7 @@ def _write_json(path: Path, value: dict) -> None:
             os.unlink(tmp)
 
 
-def _sha256(path: Path) -> str:
+def _sha256(path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -202,8 +210,10 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _build(index: Path, manifest: Path, key: str, corpus, facts_from=None) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".search-index-", suffix=".sqlite", dir=index.parent)
+def _build(index, manifest, key: str, corpus, facts_from=None) -> None:
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=".search-index-", suffix=".sqlite", dir=os.path.dirname(os.fspath(index)))
     os.close(fd)
     try:
         db = sqlite3.connect(tmp)
@@ -211,7 +221,7 @@ def _build(index: Path, manifest: Path, key: str, corpus, facts_from=None) -> No
             _fill(db, corpus, facts_from=facts_from)
         finally:
             db.close()
-        meta = {"key": key, "recipe": recipe(), "size": os.path.getsize(tmp), "sha256": _sha256(Path(tmp)),
+        meta = {"key": key, "recipe": recipe(), "size": os.path.getsize(tmp), "sha256": _sha256(tmp),
                 "duties": len({r[0] for r in corpus.rows})}
         os.replace(tmp, index)
         _write_json(manifest, meta)

@@ -15,8 +15,9 @@ evaluation set with the same terms: see docs/search.md and bench/search_eval.py.
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from dataclasses import dataclass
+from collections import namedtuple
 
 from govkg.search.text import (
     fold,
@@ -49,13 +50,9 @@ def column_weights() -> list[float]:
     return [FIELDS[c] if c in FIELDS else FIELDS[c[:-5]] * GRAM_SHARE for c in COLUMNS]
 
 
-@dataclass
-class Hit:
-    """One ranked duty: BM25 score and the share of the query's terms its fields hold."""
-
-    iri: str
-    score: float
-    coverage: float
+#: One ranked duty: BM25 score and the share of the query's terms its fields hold. (A named
+#: tuple, not a dataclass: ``dataclasses`` imports ``inspect``, a cost on every ``govkg who``.)
+Hit = namedtuple("Hit", ["iri", "score", "coverage"])
 
 
 def document_cells(fields: dict[str, list[str]], synonyms=None) -> dict[str, list[str]]:
@@ -109,6 +106,12 @@ def build(db: sqlite3.Connection, documents: dict[str, dict[str, list[str]]], sy
         db.executemany("INSERT INTO terms VALUES (?, ?, ?)", [(r[0], r[-2], r[-1]) for r in rows])
         db.executemany("INSERT INTO vocab VALUES (?)", [(v,) for v in sorted(vocab)])
         db.execute("INSERT INTO docs(docs) VALUES ('optimize')")
+        from govkg import opencc_triggers
+
+        db.execute("CREATE TABLE opencc (triggers TEXT)")
+        triggers = opencc_triggers.read_installed()
+        if triggers is not None:
+            db.execute("INSERT INTO opencc VALUES (?)", (json.dumps(triggers, ensure_ascii=False),))
         db.commit()
     except BaseException:
         db.rollback()
@@ -123,7 +126,22 @@ class Engine:
 
     @classmethod
     def open(cls, path) -> Engine:
-        return cls(sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True))
+        """The index file at ``path``; its table of what OpenCC can change is put to use when
+        it still describes the installed OpenCC (:mod:`govkg.opencc_triggers`)."""
+        engine = cls(sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True))
+        engine.use_opencc_triggers()
+        return engine
+
+    def use_opencc_triggers(self) -> None:
+        from govkg import chinese, opencc_triggers
+
+        try:
+            row = self.db.execute("SELECT triggers FROM opencc").fetchone()
+        except sqlite3.Error:
+            return
+        stored = json.loads(row[0]) if row else None
+        if stored is not None and opencc_triggers.still_valid(stored):
+            chinese.use_triggers(opencc_triggers.Triggers(stored["chars"], stored["keys"]))
 
     def facts(self):
         """The who-facts stored in this index (:class:`govkg.who_facts.StoredFacts`), or None
