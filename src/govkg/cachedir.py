@@ -1,7 +1,7 @@
 """Where caches live and the content key that names one (see :mod:`govkg.store` for why).
 
-Kept apart from the store, with only the standard library's lightest modules (os, json,
-hashlib), because ``govkg who`` locates its search index through these functions and must not
+Kept apart from the store, with only the standard library's lightest modules (os, json;
+hashlib only when something must be hashed), because ``govkg who`` locates its search index through these functions and must not
 pay for loading the store, the SPARQL layer or click (:mod:`govkg.who_fast`). The store uses
 the same functions, so both find the same cache for the same content.
 
@@ -12,7 +12,6 @@ command does not re-read a large file, and an edit within the same clock tick is
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -25,6 +24,10 @@ MANIFEST = "govkg-manifest.json"
 DIGESTS = "digests.json"
 #: a remembered digest is trusted only if it was taken this long after the file's last change
 RACY_SECONDS = 2.0
+#: the memo's entry remembering the keys last computed from remembered digests (a pure function:
+#: the same names and digests always give the same key), and how many it keeps
+KEYS_ENTRY, KEYS_KEPT = "_keys", 8
+SHA256_BYTES = 32
 
 
 def bundled_name(file_name: str) -> str:
@@ -86,10 +89,12 @@ def remembered_digest(entry, stamp: list, mtime: float) -> bytes | None:
         digest = bytes.fromhex(hexdigest)
     except ValueError:
         return None
-    return digest if len(digest) == hashlib.sha256().digest_size else None
+    return digest if len(digest) == SHA256_BYTES else None
 
 
 def hash_file(path) -> bytes:
+    import hashlib
+
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as handle:
@@ -117,6 +122,8 @@ def file_digest(path, memo: dict) -> bytes:
 def content_key(named_digests, pyoxigraph_version: str) -> str:
     """The cache key: a digest of each input's name and content digest, and of the versions
     that shape the stored bytes (pyoxigraph's as :func:`govkg.installed.version` reads it)."""
+    import hashlib
+
     digest = hashlib.sha256()
     digest.update(f"govkg {__version__}; pyoxigraph {pyoxigraph_version}\n".encode())
     for name, content in named_digests:
@@ -138,9 +145,26 @@ def locate(named_digests: Callable[[dict], list], pyoxigraph_version: str) -> tu
     if not writable:
         return None
     memo = load_memo(root)
-    key = content_key(named_digests(memo), pyoxigraph_version)
+    pairs = named_digests(memo)
+    key = _remembered_key(memo, pairs, pyoxigraph_version)
     save_memo(root, memo)
     return root, key
+
+
+def _remembered_key(memo: dict, pairs: list, pyoxigraph_version: str) -> str:
+    """:func:`content_key` of ``pairs``, remembered in the memo by the names and digests it was
+    computed from (so a warm command hashes nothing at all)."""
+    inputs = "\n".join([pyoxigraph_version] + [f"{name}\0{digest.hex()}" for name, digest in pairs])
+    keys = memo.get(KEYS_ENTRY)
+    keys = keys if isinstance(keys, dict) else {}
+    if isinstance(keys.get(inputs), str):
+        return keys[inputs]
+    key = content_key(pairs, pyoxigraph_version)
+    keys = {k: v for k, v in list(keys.items())[-(KEYS_KEPT - 1):]}
+    keys[inputs] = key
+    memo[KEYS_ENTRY] = keys
+    memo["_changed"] = True
+    return key
 
 
 def read_manifest(cache: str) -> dict | None:

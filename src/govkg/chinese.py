@@ -62,7 +62,13 @@ ARTEFACTS: dict[str, str] = {
 }
 
 _KEYS = sorted(ARTEFACTS, key=lambda k: (-len(k), k))
-_PATTERN = re.compile("|".join(re.escape(k) for k in _KEYS))
+
+
+@lru_cache(maxsize=1)
+def _pattern():
+    """The artefacts, longest first, as one pattern (compiled on first use: most texts a
+    query folds hold none, :func:`normalise_vocabulary`)."""
+    return re.compile("|".join(re.escape(k) for k in _KEYS))
 
 
 #: ASCII punctuation the scrape left in Chinese text -> the full-width marks of standard Chinese
@@ -73,7 +79,7 @@ _PUNCT_PATTERN = re.compile(r"[,;:()]")
 def normalise(text: str) -> str:
     """Return ``text`` with every conversion artefact of :data:`ARTEFACTS` corrected and the
     scrape's ASCII punctuation turned into the full-width marks of standard Chinese."""
-    text = _PATTERN.sub(lambda m: ARTEFACTS[m.group(0)], text)
+    text = normalise_vocabulary(text)
     return _PUNCT_PATTERN.sub(lambda m: _PUNCTUATION[m.group(0)], text)
 
 
@@ -115,7 +121,9 @@ def _converter():
 
 def normalise_vocabulary(text: str) -> str:
     """Only the artefact table (no punctuation change)."""
-    return _PATTERN.sub(lambda m: ARTEFACTS[m.group(0)], text)
+    if not any(key in text for key in _KEYS):
+        return text
+    return _pattern().sub(lambda m: ARTEFACTS[m.group(0)], text)
 
 
 __all__ = ["ARTEFACTS", "normalise", "normalise_vocabulary", "to_mainland"]

@@ -27,10 +27,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Sequence
-from contextlib import contextmanager
 
 from govkg.errors import InputError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 #: Every format name any command accepts, with what it means.  A command offers a subset.
 FORMATS: dict[str, str] = {
@@ -177,10 +179,15 @@ class Output:
             stream.write(data)
             stream.flush()
 
-    @contextmanager
     def file_path(self, inputs=()):
-        """A private path for writers that want a file name (Graphviz, the HTML writer); what
-        they wrote replaces ``-o FILE`` only when the block succeeds (``govkg.outfile``)."""
+        """A context manager giving a private path for writers that want a file name (Graphviz,
+        the HTML writer); what they wrote replaces ``-o FILE`` only when the block succeeds
+        (``govkg.outfile``). contextlib is imported here, by the commands that write files only."""
+        from contextlib import contextmanager
+
+        return contextmanager(self._file_path)(inputs)
+
+    def _file_path(self, inputs):
         if self.path is None:
             raise InputError("this output needs a file: give -o FILE")
         from govkg.outfile import temporary_output

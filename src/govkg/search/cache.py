@@ -19,7 +19,6 @@ Every file is written to a temporary name and renamed into place.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -43,7 +42,7 @@ MANIFEST_FILE = "search-index.json"
 def recipe() -> str:
     """What else an index depends on besides the data (the synonym groups are data, so the
     content key covers them): its format and the field weights."""
-    return hashlib.sha256(f"{FORMAT}\n{engine.FIELDS}\n{engine.GRAM_SHARE}".encode()).hexdigest()[:16]
+    return f"format {FORMAT}; fields {engine.FIELDS}; gram share {engine.GRAM_SHARE}"
 
 
 def search_engine(backend) -> engine.Engine:
@@ -59,6 +58,8 @@ def search_engine(backend) -> engine.Engine:
                                lambda: docs.read_corpus(backend), backend)
     elif getattr(backend, "store", None) is None and _endpoint_url(backend):
         corpus = docs.read_corpus(backend)
+        import hashlib
+
         key = hashlib.sha256(_endpoint_url(backend).encode()).hexdigest()[:16] + "-" + docs.digest(corpus)[:32]
         found = _load_or_build(os.path.join(_endpoint_dir(), f"{key}.sqlite"), key, lambda: corpus)
     else:
@@ -203,6 +204,8 @@ def _write_json(path, value: dict) -> None:
 
 
 def _sha256(path) -> str:
+    import hashlib
+
     h = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

@@ -18,13 +18,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import groupby
 
 from govkg.chinese import to_mainland
 
-#: A run of Chinese characters. The only regular expression here over the CJK ranges: compiling
-#: one costs 3-9 ms (the compiler walks every code point of a wide range), paid by every
-#: `govkg who`, so the other tests below use it or plain comparisons.
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[a-z0-9]+")
 _PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
 
@@ -53,14 +50,25 @@ ministry institution deal deals dealt job jobs please tell
 def fold(text: str) -> str:
     """Canonical form of any text for matching: NFKC, mainland simplified, lower case, no punctuation."""
     text = unicodedata.normalize("NFKC", text)
-    if CJK.search(text):
+    if has_cjk(text):
         text = to_mainland(text)
     return " ".join(_PUNCT.sub(" ", text.lower()).split())
 
 
 def is_cjk(ch: str) -> bool:
-    """Whether ``ch`` is a Chinese character (the ranges of :data:`CJK`)."""
+    """Whether ``ch`` is a Chinese character: CJK Unified Ideographs and Extension A, and the
+    compatibility ideographs (the one definition; plain comparisons, because a regular
+    expression over these ranges costs 2-9 ms to compile, paid by every `govkg who`)."""
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def has_cjk(text: str) -> bool:
+    return any(is_cjk(ch) for ch in text)
+
+
+def cjk_runs(text: str) -> list[str]:
+    """The runs of Chinese characters in ``text``, in order (粮食、棉花 -> ["粮食", "棉花"])."""
+    return ["".join(run) for chinese, run in groupby(text, is_cjk) if chinese]
 
 
 def join_cjk(folded: str) -> str:
@@ -82,7 +90,7 @@ def exact_form(text: str) -> str:
     """A name as compared for an exact match: single-spaced, mainland simplified, lower case
     (punctuation and width kept: a label is matched as it is written)."""
     text = " ".join(text.split())
-    if CJK.search(text):
+    if has_cjk(text):
         text = to_mainland(text)
     return text.lower()
 
@@ -104,13 +112,16 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
-#: British -ise/-isation spellings folded to -ize (both sides alike, so "rise" -> "rize" is harmless)
-_BRITISH = re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$")
+@lru_cache(maxsize=1)
+def _british():
+    """British -ise/-isation spellings folded to -ize (both sides alike, so "rise" -> "rize" is
+    harmless); compiled on first use (a Chinese query never needs it)."""
+    return re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$")
 
 
 def english_terms(folded: str) -> list[str]:
     """Stemmed English words of a folded text, stop words dropped, British spellings folded."""
-    words = [_BRITISH.sub(r"iz\1", w) for w in _WORD.findall(folded) if w not in STOP_WORDS_EN and not w.isdigit()]
+    words = [_british().sub(r"iz\1", w) for w in _WORD.findall(folded) if w not in STOP_WORDS_EN and not w.isdigit()]
     return _stemmer().stemWords(words) if words else []
 
 
@@ -124,15 +135,15 @@ def chinese_words_for_index(folded: str) -> list[str]:
     import rjieba
 
     words = []
-    for run in CJK.findall(folded):
-        words += [w for w in rjieba.cut_for_search(run) if len(w) > 1 and CJK.fullmatch(w)]
+    for run in cjk_runs(folded):
+        words += [w for w in rjieba.cut_for_search(run) if len(w) > 1 and all(is_cjk(ch) for ch in w)]
     return words
 
 
 def index_terms(text: str) -> tuple[list[str], list[str]]:
     """(words, grams) of one field value: Chinese words and English stems; Chinese bigrams."""
     folded = fold(text)
-    grams = [g for run in CJK.findall(folded) for g in bigrams(run)]
+    grams = [g for run in cjk_runs(folded) for g in bigrams(run)]
     return chinese_words_for_index(folded) + english_terms(folded), grams
 
 
@@ -140,7 +151,7 @@ def query_terms(text: str, known_words) -> tuple[list[str], list[str]]:
     """(words, grams) of a user query. ``known_words(candidates)`` returns those of the candidate
     strings that are words of the index; every Chinese substring of 2-8 characters is a candidate."""
     folded = strip_question(fold(text))
-    runs = CJK.findall(folded)
+    runs = cjk_runs(folded)
     candidates = {run[i:j] for run in runs for i in range(len(run)) for j in range(i + 2, min(len(run), i + 8) + 1)}
     words = sorted(known_words(candidates)) if candidates else []
     grams = list(dict.fromkeys(g for run in runs for g in bigrams(run)))
