@@ -30,15 +30,26 @@ CONFIG = "tw2sp"
 class Triggers:
     """The changing keys of one OpenCC installation (see the module doc)."""
 
+    #: texts up to this long are looked up character by character in the string of changing
+    #: characters (no set of 5,000 characters built for a query of ten)
+    SHORT = 32
+
     def __init__(self, chars: str, keys: list[str]):
-        self.chars = frozenset(chars)
+        self.chars = chars
+        self._char_set: frozenset[str] | None = None
         self.keys = frozenset(keys)
         self.lengths = sorted({len(k) for k in self.keys})
 
     def may_change(self, text: str) -> bool:
         """False only when OpenCC certainly returns ``text`` unchanged."""
-        if not self.chars.isdisjoint(text):
-            return True
+        if len(text) <= self.SHORT:
+            if any(ch in self.chars for ch in text):
+                return True
+        else:
+            if self._char_set is None:
+                self._char_set = frozenset(self.chars)
+            if not self._char_set.isdisjoint(text):
+                return True
         return any(text[i:i + n] in self.keys for n in self.lengths for i in range(len(text) - n + 1))
 
 
