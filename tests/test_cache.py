@@ -93,7 +93,7 @@ def test_edit_within_the_racy_window_is_seen(cache_dir, tmp_path):
     memo_path = cache_dir / "digests.json"
     memo = json.loads(memo_path.read_text())
     st = data.stat()
-    entry = memo[str(data.resolve())]
+    entry = memo[os.path.abspath(data)]
     entry["stat"] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]  # as if unchanged
     entry["taken"] = st.st_mtime + 0.5  # remembered within the racy window
     memo_path.write_text(json.dumps(memo))
@@ -110,7 +110,7 @@ def test_bad_hash_in_digests_is_ignored(cache_dir, tmp_path, bad):
     open_store([data])
     memo_path = cache_dir / "digests.json"
     memo = json.loads(memo_path.read_text())
-    memo[str(data.resolve())]["sha256"] = bad
+    memo[os.path.abspath(data)]["sha256"] = bad
     memo_path.write_text(json.dumps(memo))
     assert en_label(open_store([data])) == "Cache Test AAAAAA"
 
@@ -128,6 +128,29 @@ def test_digest_memo_skips_rehash_of_old_files(cache_dir, tmp_path, monkeypatch)
     monkeypatch.setattr(cachedir, "hash_file", lambda p: calls.append(p) or real(p))
     store_mod.open_store([data])
     assert calls == []  # remembered: the file is not read again
+
+
+def test_a_warm_start_hashes_nothing(cache_dir, tmp_path, monkeypatch):
+    """Digests remembered by stat and the key remembered by those digests: the second
+    location of the same (old) files computes no SHA-256 at all; a changed file does."""
+    from govkg import cachedir
+
+    files = [write(tmp_path / f"{n}.ttl", f"Cache Test {n}") for n in "ab"]
+    for f in files:
+        old = f.stat().st_mtime - 3600
+        os.utime(f, (old, old))
+
+    def pairs(memo):
+        return [(f.name, cachedir.file_digest(f, memo)) for f in files]
+
+    first = cachedir.locate(pairs, "0.0")
+    calls = []
+    for name in ("hash_file", "content_key"):
+        real = getattr(cachedir, name)
+        monkeypatch.setattr(cachedir, name, lambda *a, _real=real, _name=name: calls.append(_name) or _real(*a))
+    assert cachedir.locate(pairs, "0.0") == first and calls == []
+    write(files[0], "Cache Test changed")
+    assert cachedir.locate(pairs, "0.0") != first and calls == ["hash_file", "content_key"]
 
 
 def test_bundled_data_change_invalidates(cache_dir, monkeypatch):

@@ -109,7 +109,7 @@ def file_digest(path, memo: dict) -> bytes:
     """SHA-256 of a file's content, remembered in ``memo`` by its stat (see module doc)."""
     stat = os.stat(path)
     stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
-    where = os.path.realpath(path)
+    where = os.path.abspath(path)  # (not realpath: its lstat of every folder on the way costs more than the rest)
     remembered = remembered_digest(memo.get(where), stamp, stat.st_mtime)
     if remembered is not None:
         return remembered

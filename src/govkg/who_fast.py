@@ -141,12 +141,24 @@ def run(args: list[str]) -> int | None:
     return 0 if result["results"] else 1
 
 
+def end(code: int) -> None:
+    """End the process with ``code`` once the answer is written: standard output and error are
+    flushed, no file is open for writing and nothing of ours waits for exit, so the interpreter's
+    teardown of every loaded module (≈ 2-3 ms, a tenth of the command) is skipped."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
+
+
 def main() -> None:
     """The ``govkg`` console script: ``who`` through :func:`run` when it can answer, else click."""
     if sys.argv[1:2] == ["who"]:
         code = run(sys.argv[2:])
         if code is not None:
-            raise SystemExit(code)
+            end(code)
     from govkg.cli import main as cli_main
 
     cli_main()
