@@ -97,7 +97,9 @@ def test_format_follows_output_suffix(tmp_path):
 def test_jsonld_is_compact_with_the_published_context():
     result = run("export", "--format", "json-ld")
     document = json.loads(result.stdout)
-    published = json.loads((resources.files("govkg.ontology") / "govkg.context.jsonld").read_text(encoding="utf-8"))
+    from importlib.resources import files
+
+    published = json.loads((files("govkg.ontology") / "govkg.context.jsonld").read_text(encoding="utf-8"))
     assert document["@context"] == published["@context"]
     nodes = {node["@id"]: node for node in document["@graph"]}
     ndrc = nodes["inst:ndrc"]

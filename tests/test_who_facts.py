@@ -4,6 +4,7 @@ graph, and on a built cache it opens neither the store nor runs SPARQL."""
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,15 @@ def test_stored_facts_give_the_same_answers_as_the_graph(cached_backend, backend
         for limit in (1, 10):
             assert who(cached_backend, question, on or None, limit) == who(backend, question, on or None, limit), \
                 (question, on, limit)
+
+
+def test_a_cache_of_ill_formed_data_still_stores_its_facts_and_answers(runner):
+    """An ill-formed gk:line ("1a"^^xsd:integer, validate's to report) neither stops the cache's
+    index from being built nor `who` from citing the passage."""
+    from conftest import ROOT, run
+
+    bad = ROOT / "tests" / "data" / "shapes" / "invalid_source_line_illformed.ttl"
+    for _ in range(2):  # the first builds the cache and its index, the second answers from them
+        result = run(runner, "who", "价格监督检查", "--on", "2010-06-01", "--format", "json", "--data", str(bad))
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["results"][0]["source"]["locator"]

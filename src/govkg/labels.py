@@ -98,11 +98,18 @@ class Graph:
                 "locator": row["locator"].value if "locator" in row else None,
                 "quote": row["quote"].value if "quote" in row else None,
                 "paraphrase": row["paraphrase"].value if "paraphrase" in row else None,
-                "line": int(row["line"].value) if "line" in row else None,
+                "line": line_number(row["line"].value) if "line" in row else None,
             })
         for passages in out.values():
             passages.sort(key=passage_order)
         return out
+
+
+def line_number(value: str) -> int | None:
+    """A passage's ``gk:line`` as a number; None when it is not one (ill-formed data is
+    validate's to report: a lookup still cites the passage, by its locator)."""
+    value = value.strip()
+    return int(value) if value.isascii() and value.lstrip("+-").isdigit() else None
 
 
 def passage_order(p: dict) -> tuple:
