@@ -347,6 +347,11 @@ def bench_who(name: str, data: Path | None, args) -> dict:
     try:
         build = timed([GOVKG, "stats", "--format", "json", *extra], env)[0]
         first = timed(who_cmd, env)[0]
+        # warm: once the cache's files are older than the racy window (govkg.cachedir.RACY_SECONDS),
+        # as for any command but those of the first seconds after a build, which hash the index
+        from govkg.cachedir import RACY_SECONDS
+
+        time.sleep(RACY_SECONDS + 0.5)
         warm, warm_best = runs(who_cmd, env)
         db = cache / "oxigraph-db"
         subprocess.run([OXIGRAPH, "load", "--location", str(db), *sum((["--file", f] for f in files), [])],
