@@ -59,3 +59,17 @@ def test_a_cache_of_ill_formed_data_still_stores_its_facts_and_answers(runner):
         result = run(runner, "who", "价格监督检查", "--on", "2010-06-01", "--format", "json", "--data", str(bad))
         assert result.exit_code == 0, result.output
         assert json.loads(result.stdout)["results"][0]["source"]["locator"]
+
+
+def test_a_graph_over_the_facts_bound_is_answered_by_sparql_alike(tmp_path, monkeypatch, backend):
+    """Past FACTS_MAX_TRIPLES the index stores no facts (materialising them would double a
+    national graph's cache build); `who` reads them by SPARQL and answers the same."""
+    from govkg.search import cache
+    from govkg.sparql import open_backend
+
+    monkeypatch.setenv("GOVKG_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(cache, "FACTS_MAX_TRIPLES", 1000)
+    large = open_backend()
+    assert isinstance(facts_of(large), SparqlFacts)
+    for question, on in eval_questions()[:20]:
+        assert who(large, question, on or None, 3) == who(backend, question, on or None, 3), question

@@ -54,12 +54,13 @@ class Assignment:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
 
-def assignments_of(backend: Backend, duties: list[str]) -> dict[str, list[Assignment]]:
-    out: dict[str, dict[str, Assignment]] = {d: {} for d in duties}
-    if not duties:
+def assignments_of(backend: Backend, duties: list[str] | None) -> dict[str, list[Assignment]]:
+    """duty -> its assignments, by start date (``duties`` None: every duty that has one)."""
+    out: dict[str, dict[str, Assignment]] = {d: {} for d in duties or []}
+    if duties is not None and not duties:
         return {}
-    for row in backend.select(ASSIGNMENTS, values=values_of("duty", duties)):
-        a = out[row["duty"].value].get(row["a"].value)
+    for row in backend.select(ASSIGNMENTS, values=None if duties is None else values_of("duty", duties)):
+        a = out.setdefault(row["duty"].value, {}).get(row["a"].value)
         kind = KINDS.get(row["type"].value) if "type" in row else None
         if a is None:
             a = Assignment(row["a"].value, row["duty"].value, row["holder"].value,
@@ -72,16 +73,17 @@ def assignments_of(backend: Backend, duties: list[str]) -> dict[str, list[Assign
     return {d: sorted(v.values(), key=lambda a: (a.start or "", a.iri)) for d, v in out.items()}
 
 
-def transfers_of(backend: Backend, duties: list[str]) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {d: [] for d in duties}
-    if not duties:
+def transfers_of(backend: Backend, duties: list[str] | None) -> dict[str, list[dict]]:
+    """duty -> its transfers, by date (``duties`` None: every duty that has one)."""
+    out: dict[str, list[dict]] = {d: [] for d in duties or []}
+    if duties is not None and not duties:
         return out
     seen = set()
-    for row in backend.select(TRANSFERS, values=values_of("duty", duties)):
+    for row in backend.select(TRANSFERS, values=None if duties is None else values_of("duty", duties)):
         if row["t"].value in seen:
             continue
         seen.add(row["t"].value)
-        out[row["duty"].value].append({
+        out.setdefault(row["duty"].value, []).append({
             "iri": row["t"].value,
             "date": row["date"].value,
             "from": row["from"].value,

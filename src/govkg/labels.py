@@ -22,12 +22,16 @@ SELECT ?x ?passage ?quote ?paraphrase ?locator ?doc ?docLabel ?line WHERE {
 }
 """
 
+#: :data:`SOURCES` of the IRIs of one class (bound as ?type): the passages of every assignment at once
+SOURCES_OF_CLASS = SOURCES.replace("  ?x gk:source ?passage .", "  ?x a ?type ; gk:source ?passage .", 1)
+
 LABELS = """
 SELECT ?x ?label WHERE { ?x skos:prefLabel ?label }
 """
 
 DUTY_FIELDS = """
 SELECT ?duty ?label ?text WHERE {
+  ?duty a gk:Duty .
   OPTIONAL { ?duty skos:prefLabel ?label }
   OPTIONAL { ?duty gk:canonicalText ?text }
 }
@@ -41,17 +45,39 @@ def values_of(var: str, iris) -> tuple[list[str], list[list]]:
     return ([var], [[Term("uri", i)] for i in iris])
 
 
-def duty_fields(backend: Backend, duties: list[str]) -> dict[str, dict]:
-    """duty -> {"label_zh", "label_en", "text_zh"} (those it has): the duty as ``who`` shows it."""
+def _values(var: str, iris):
+    """A VALUES block for ``iris``, or None for every one (``iris`` None)."""
+    return None if iris is None else values_of(var, iris)
+
+
+def pick_labels(rows) -> dict[str, dict[str, str]]:
+    """(iri, label Term) rows -> iri -> {language: label}, the language being the tag's first
+    subtag; where several labels share it, the one tagged exactly so (``zh`` before ``zh-hant``),
+    then the smallest: the same choice whatever order a query returns them in."""
+    found: dict[str, dict[str, tuple]] = {}
+    for iri_, label in rows:
+        tag = (label.lang or "").lower()
+        lang = tag.split("-")[0] or "und"
+        choice = (tag != lang, tag, label.value)
+        best = found.setdefault(iri_, {})
+        if lang not in best or choice < best[lang]:
+            best[lang] = choice
+    return {i: {lang: c[2] for lang, c in langs.items()} for i, langs in found.items()}
+
+
+def duty_fields(backend: Backend, duties: list[str] | None) -> dict[str, dict]:
+    """duty -> {"label_zh", "label_en", "text_zh"} (those it has): the duty as ``who`` shows it
+    (``duties`` None: every duty)."""
+    if duties is not None and not duties:
+        return {}
+    rows = backend.select(DUTY_FIELDS, values=_values("duty", duties))
     fields: dict[str, dict] = {}
-    if not duties:
-        return fields
-    for row in backend.select(DUTY_FIELDS, values=values_of("duty", duties)):
+    for duty, labels in pick_labels((r["duty"].value, r["label"]) for r in rows if "label" in r).items():
+        fields[duty] = {f"label_{lang[:2]}": value for lang, value in sorted(labels.items())}
+    for row in rows:
         f = fields.setdefault(row["duty"].value, {})
-        if "label" in row:
-            f.setdefault("label_" + (row["label"].lang or "und")[:2], row["label"].value)
-        if "text" in row:
-            f.setdefault("text_zh", row["text"].value)
+        if "text" in row and ("text_zh" not in f or row["text"].value < f["text_zh"]):
+            f["text_zh"] = row["text"].value
     return fields
 
 
@@ -68,11 +94,11 @@ class Graph:
         for i in missing:
             self._labels[i] = {}
         if missing:
-            for row in self.backend.select(LABELS, values=values_of("x", missing)):
-                lab = row["label"]
-                lang = (lab.lang or "").split("-")[0] or "und"
-                self._labels[row["x"].value].setdefault(lang, lab.value)
+            rows = self.backend.select(LABELS, values=values_of("x", missing))
+            self._labels.update(pick_labels((r["x"].value, r["label"]) for r in rows))
         return {i: self._labels.get(i, {}) for i in iris if i}
+
+
 
     def ref(self, iri_: str | None, with_en: bool = True) -> dict | None:
         if not iri_:
@@ -83,15 +109,22 @@ class Graph:
             out.pop("label_en")
         return out
 
-    def sources(self, iris) -> dict[str, list[dict]]:
-        """IRI -> its source passages [{document, locator, quote, line}], in :func:`passage_order`."""
-        iris = sorted(set(iris))
-        out: dict[str, list[dict]] = {i: [] for i in iris}
-        if not iris:
+    def sources(self, iris, of_class: str | None = None) -> dict[str, list[dict]]:
+        """IRI -> its source passages [{document, locator, quote, line}], in :func:`passage_order`
+        (``iris`` None: every IRI of the class ``of_class`` that has one, in one query)."""
+        iris = None if iris is None else sorted(set(iris))
+        out: dict[str, list[dict]] = {i: [] for i in iris or []}
+        if iris is not None and not iris:
             return out
-        for row in self.backend.select(SOURCES, values=values_of("x", iris)):
+        if iris is None:
+            from govkg.sparql import Term
+
+            rows = self.backend.select(SOURCES_OF_CLASS, {"type": Term("uri", of_class)})
+        else:
+            rows = self.backend.select(SOURCES, values=values_of("x", iris))
+        for row in rows:
             doc = row.get("doc")
-            out[row["x"].value].append({
+            out.setdefault(row["x"].value, []).append({
                 "passage": row["passage"].value,
                 "document": (row["docLabel"].value if "docLabel" in row else (doc.value if doc else None)),
                 "document_iri": doc.value if doc else None,

@@ -21,6 +21,7 @@ import sqlite3
 
 from govkg.holders import Assignment
 
+GK = "https://w3id.org/govkg/def#"
 #: the tables a search index holds when its facts were stored (see :func:`store_facts`)
 FACTS_TABLE = "facts"
 #: duties whose source names no holder (plan tasks without a responsible body): said, not guessed
@@ -73,12 +74,14 @@ class SparqlFacts(_Labels):
 
         return duty_fields(self.backend, duties)
 
-    def silent(self, duties: list[str]) -> set[str]:
+    def silent(self, duties: list[str] | None) -> set[str]:
+        """The duties whose source names no holder (``duties`` None: all of them)."""
         from govkg.labels import values_of
 
-        if not duties:
+        if duties is not None and not duties:
             return set()
-        return {r["duty"].value for r in self.backend.select(NO_HOLDER_STATED, values=values_of("duty", duties))}
+        values = None if duties is None else values_of("duty", duties)
+        return {r["duty"].value for r in self.backend.select(NO_HOLDER_STATED, values=values)}
 
     def sources(self, iris) -> dict[str, list[dict]]:
         from govkg.labels import Graph
@@ -142,36 +145,31 @@ def has_facts(db: sqlite3.Connection) -> bool:
 
 
 def store_facts(db: sqlite3.Connection, backend, duties: list[str]) -> None:
-    """Write into ``db`` the facts of every duty, as :class:`SparqlFacts` gives them.
+    """Write into ``db`` the facts of every duty in ``duties``, as :class:`SparqlFacts` gives them.
 
-    The queries run once over all duties (VALUES blocks of a few hundred IRIs, so a national
-    graph is read in linear passes); sources and labels are kept for what a ``who`` answer can
-    show: the assignments' passages and the names of holders, their institutions, and the
-    bodies and reorganisations of transfers.
+    Each query runs once over the whole graph (no VALUES block of every duty: blocks of IRIs
+    cost a lookup per IRI, 31 s at a million triples); sources and labels are kept for what a
+    ``who`` answer can show: the assignments' passages and the names of holders, their
+    institutions, and the bodies and reorganisations of transfers.
     """
+    from govkg.labels import Graph, duty_fields
+
     facts = SparqlFacts(backend)
+    wanted = set(duties)
     rows: list[tuple[str, str, str]] = []
-    mentioned: set[str] = set()
-    assignments_of_sources: list[str] = []
-    for i in range(0, len(duties), 400):
-        chunk = duties[i:i + 400]
-        assigned = facts.assignments(chunk)
-        moves = facts.transfers(chunk)
-        for d in chunk:
-            if assigned.get(d):
-                rows.append(("assignments", d, _dump([a.as_dict() for a in assigned[d]])))
-                assignments_of_sources += [a.iri for a in assigned[d]]
-                mentioned |= {x for a in assigned[d] for x in (a.holder, a.parent) if x}
-            if moves.get(d):
-                rows.append(("transfers", d, _dump(moves[d])))
-                mentioned |= {x for t in moves[d] for x in (t["from"], t["to"], t["event"]) if x}
-        rows += [("fields", d, _dump(f)) for d, f in facts.fields(chunk).items()]
-        rows += [("silent", d, "true") for d in facts.silent(chunk)]
-    for i in range(0, len(assignments_of_sources), 400):
-        rows += [("sources", a, _dump(p)) for a, p in facts.sources(assignments_of_sources[i:i + 400]).items() if p]
-    named = sorted(mentioned)
-    for i in range(0, len(named), 400):
-        rows += [("labels", x, _dump(lab)) for x, lab in facts.labels(named[i:i + 400]).items() if lab]
+    assigned = {d: a for d, a in facts.assignments(None).items() if d in wanted and a}
+    moves = {d: t for d, t in facts.transfers(None).items() if d in wanted and t}
+    rows += [("assignments", d, _dump([a.as_dict() for a in assigned[d]])) for d in assigned]
+    rows += [("transfers", d, _dump(moves[d])) for d in moves]
+    rows += [("fields", d, _dump(f)) for d, f in duty_fields(backend, None).items() if d in wanted]
+    rows += [("silent", d, "true") for d in facts.silent(None) if d in wanted]
+    cited = {a.iri for d in assigned for a in assigned[d]}
+    graph = Graph(backend)
+    rows += [("sources", a, _dump(p)) for a, p in graph.sources(None, GK + "DutyAssignment").items()
+             if a in cited and p]
+    mentioned = {x for d in assigned for a in assigned[d] for x in (a.holder, a.parent) if x}
+    mentioned |= {x for d in moves for t in moves[d] for x in (t["from"], t["to"], t["event"]) if x}
+    rows += [("labels", x, _dump(lab)) for x, lab in graph.labels(sorted(mentioned)).items() if lab]
     db.execute(f"CREATE TABLE {FACTS_TABLE} (kind TEXT, key TEXT, value TEXT, PRIMARY KEY (kind, key)) WITHOUT ROWID")
     db.executemany(f"INSERT INTO {FACTS_TABLE} VALUES (?, ?, ?)", sorted(rows))
 
