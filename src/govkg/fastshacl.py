@@ -196,6 +196,12 @@ class Check:
     substitutions: dict = field(default_factory=dict)
     #: the sh:sourceConstraintComponent of its results
     component: str | None = None
+    #: rows carry ?_m, whether ?this is a focus node of the shape: the query found its
+    #: candidates from the values (one scan of the predicate) and asked membership after
+    scoped: bool = False
+    #: the query without the rows a datatype check keeps only to re-judge them as written
+    #: (integers and date-times): used when no source wrote a datatype the store rewrites
+    plain_query: str | None = None
 
 
 def component(parameter: str) -> str:
@@ -219,6 +225,9 @@ class Compiler:
                         self.component_params[path[1]] = component
         self.store = store
         self._closure: dict = {}
+        #: focus group -> the same focus nodes as a test on a bound ?this (for EXISTS), when
+        #: finding candidates from the values first pays (not for --focus or sh:targetNode alone)
+        self.membership: dict = {}
         self.checks: list[Check] = []
         self._counter = 0
 
@@ -304,7 +313,11 @@ class Compiler:
         only = ""
         if self.focus_nodes:
             only = "VALUES ?this { " + " ".join(_sparql_term(n) for n in self.focus_nodes) + " } "
-        return "{ SELECT DISTINCT ?this WHERE { " + only + "{ " + " UNION ".join(parts) + " } } }"
+        group = "{ SELECT DISTINCT ?this WHERE { " + only + "{ " + " UNION ".join(parts) + " } } }"
+        if not self.focus_nodes and (classes or self.g.objects(shape, SH + "targetSubjectsOf")
+                                     or self.g.objects(shape, SH + "targetObjectsOf")):
+            self.membership[group] = "{ " + " UNION ".join(parts) + " }"
+        return group
 
     # ---- paths
 
@@ -464,6 +477,11 @@ class Compiler:
             langs = [_lex(i).lower() for i in self.g.list_items(obj)]
             if "*" in langs:
                 return f"(isLiteral({v}) && lang({v}) != \"\")"
+            if langs and all(re.fullmatch(r"[a-z0-9]+", lang) for lang in langs):
+                # a range of one subtag: the tag (case-insensitively) or its first subtag is the
+                # range — what langMatches says, reading the value once (lang of a non-literal
+                # is an error, false where every component test is read: COALESCE(…, false))
+                return "(" + " || ".join(f'langMatches(lang({v}), "{lang}")' for lang in langs) + ")"
             options = ", ".join(f'"{lang}"' for lang in langs)
             return (f"(isLiteral({v}) && lang({v}) != \"\" && (LCASE(lang({v})) IN ({options}) || "
                     f"LCASE(IF(CONTAINS(lang({v}), \"-\"), STRBEFORE(lang({v}), \"-\"), lang({v}))) IN ({options})))")
@@ -471,10 +489,10 @@ class Compiler:
             flags = self.g.value(shape, SH + "flags")
             flag_text = f", {_sparql_term(('literal', _lex(flags), None, None))}" if flags else ""
             pattern = _sparql_term(("literal", _lex(obj), None, None))
-            return f"(!isBlank({v}) && REGEX(STR({v}), {pattern}{flag_text}))"
+            return f"REGEX(STR({v}), {pattern}{flag_text})"  # STR of a blank node: an error, false
         if name in ("minLength", "maxLength"):
             op = ">=" if name == "minLength" else "<="
-            return f"(!isBlank({v}) && STRLEN(STR({v})) {op} {int(_lex(obj))})"
+            return f"(STRLEN(STR({v})) {op} {int(_lex(obj))})"  # blank node: an error, false
         if name in ("minInclusive", "maxInclusive", "minExclusive", "maxExclusive"):
             op = {"minInclusive": ">=", "maxInclusive": "<=", "minExclusive": ">", "maxExclusive": "<"}[name]
             return f"({v} {op} {_sparql_term(obj)})"
@@ -564,23 +582,39 @@ class Compiler:
         msgs = self.messages(prop)
         props = self.g.triples.get(prop, {})
 
-        def add(query, parameter: str):
-            self.checks.append(Check(shape_id, path_text, sev, msgs, query, component=component(parameter)))
+        # An IRI path on a shape with class (or subjects-of/objects-of) targets: candidates are
+        # found from the predicate's triples alone (an index scan), and only they are asked
+        # whether ?this is a focus node — instead of joining every focus node with its values
+        # (a lookup per focus node). Same rows: a row of the scan is a result iff ?this is a
+        # focus node (``scoped``, ?_m). See _scoped.
+        member = self.membership.get(focus) if path[0] == "uri" else None
+
+        def add(query, parameter: str, scoped: bool = False):
+            self.checks.append(Check(shape_id, path_text, sev, msgs, query, component=component(parameter),
+                                     scoped=scoped))
 
         def cardinality(min_key: str, max_key: str, test: str | None = None) -> None:
             """min/max count checks over the values of ``p`` (those passing ``test``, if given)."""
             values = f"?this {p} ?_v" + (f" FILTER({test})" if test else "")
             for obj in props.get(min_key, []):
                 n = _count(obj, prop, self)
-                if n == 1:
+                if n == 1 and path[0] == "uri":
+                    # MINUS shares only ?this with the focus rows (bound in each): NOT EXISTS,
+                    # as one anti-join instead of a lookup per focus node
+                    add(f"SELECT ?this WHERE {{ {focus} MINUS {{ {values} }} }}", min_key[len(SH):])
+                elif n == 1:
                     add(f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ {values} }} }}", min_key[len(SH):])
                 elif n > 1:
                     add(f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ {values} }} }} "
                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) < {n})", min_key[len(SH):])
             for obj in props.get(max_key, []):
                 n = _count(obj, prop, self)
-                add(f"SELECT ?this WHERE {{ {focus} {values} }} GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) > {n})",
-                    max_key[len(SH):])
+                if member is not None:
+                    add(_scoped("?this", f"SELECT ?this WHERE {{ {values} }} GROUP BY ?this "
+                                         f"HAVING (COUNT(DISTINCT ?_v) > {n})", member), max_key[len(SH):], True)
+                else:
+                    add(f"SELECT ?this WHERE {{ {focus} {values} }} GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) > {n})",
+                        max_key[len(SH):])
 
         cardinality(SH + "minCount", SH + "maxCount")
         for qvs in props.get(SH + "qualifiedValueShape", []):
@@ -593,7 +627,12 @@ class Compiler:
                 test = " && ".join([test] + [f"!{self.conforms(q, '?_v')}" for q in siblings])
             cardinality(SH + "qualifiedMinCount", SH + "qualifiedMaxCount", test)
         for obj in props.get(SH + "uniqueLang", []):
-            if _lex(obj) in ("true", "1"):
+            if _lex(obj) in ("true", "1") and member is not None:
+                # LCASE(lang) is unbound for a non-literal, "" for a literal without a language
+                add(_scoped("?this", f"SELECT DISTINCT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?_a) AS ?_n) "
+                                     f"WHERE {{ ?this {p} ?_a BIND(LCASE(lang(?_a)) AS ?_l) FILTER(?_l != \"\") }} "
+                                     f"GROUP BY ?this ?_l }} FILTER(?_n > 1) }}", member), "uniqueLang", True)
+            elif _lex(obj) in ("true", "1"):
                 add(f"SELECT DISTINCT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?_a) AS ?_n) WHERE {{ {focus} "
                     f"?this {p} ?_a FILTER(isLiteral(?_a) && lang(?_a) != \"\") }} GROUP BY ?this (LCASE(lang(?_a))) }} "
                     f"FILTER(?_n > 1) }}", "uniqueLang")
@@ -611,12 +650,24 @@ class Compiler:
                        f"IF(isIRI(?value) || isIRI(?_w), false, ?value {op} ?_w))")
                 add(f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . ?this {_sparql_term(obj)} ?_w "
                     f"FILTER(!COALESCE({cmp}, false)) }}", name)
-        self.value_checks(prop, focus, value_pattern=f"?this {p} ?value .", path=path_text, shape_id=shape_id)
+        self.value_checks(prop, focus, value_pattern=f"?this {p} ?value .", path=path_text, shape_id=shape_id,
+                          member=member)
         for sparql in props.get(SH + "sparql", []):
             self.sparql_check(prop, sparql, focus, path=path, shape_id=shape_id)
 
-    def value_checks(self, shape, focus: str, value_pattern: str, path, shape_id=None, parent_msg=()) -> None:
-        """Components checked value node by value node: one query each, returning the failures."""
+    def value_checks(self, shape, focus: str, value_pattern: str, path, shape_id=None, parent_msg=(),
+                     member: str | None = None) -> None:
+        """Components checked value node by value node: one query each, returning the failures
+        (``member``: the focus nodes as a test on ?this — then the values are scanned first)."""
+
+        def failing(condition: str, binds: str = "", columns: str = "?this ?value") -> str:
+            """The value nodes meeting ``condition`` (then ``binds`` evaluated on those rows only)."""
+            if member is not None:
+                return _scoped(columns, f"SELECT DISTINCT ?this ?value WHERE {{ {value_pattern} {condition} }}",
+                               member, binds)
+            return f"SELECT {columns} WHERE {{ {{ SELECT DISTINCT ?this ?value WHERE {{ {focus} {value_pattern} " \
+                   f"{condition} }} }} {binds} }}"
+
         shape_id = shape_id or self.shape_id(shape)
         sev, msgs = self.severity(shape), self.messages(shape)
         path_node = self.g.value(shape, SH + "path")
@@ -628,9 +679,8 @@ class Compiler:
             for obj in objs:
                 if name == "class":  # an anti-join: instances of the class are listed once, not per value
                     self.checks.append(Check(
-                        shape_id, path, sev, msgs,
-                        f"SELECT DISTINCT ?this ?value WHERE {{ {focus} {value_pattern} "
-                        f"MINUS {{ {self.typed('?value', [obj])} }} }}", component=component(name)))
+                        shape_id, path, sev, msgs, failing(f"MINUS {{ {self.typed('?value', [obj])} }}"),
+                        component=component(name), scoped=member is not None))
                     continue
                 if name == "hasValue":  # not per value: no value node is the term (reported without sh:value)
                     self.checks.append(Check(
@@ -645,24 +695,25 @@ class Compiler:
                             component=component(name)))
                     continue
                 test = self.component(shape, name, obj, "?value", 0)
+                # the rows failing the test, and those the store may have rewritten (judged by
+                # _judge); ?_ok, the test's answer, is computed on those rows only
+                ok = f"BIND(COALESCE({test}, false) AS ?_ok)"
+                columns = "?this ?value ?_ok"
                 if name == "datatype":
                     self.checks.append(Check(
                         shape_id, path, sev, msgs,
-                        f"SELECT DISTINCT ?this ?value ?_ok WHERE {{ {focus} {value_pattern} "
-                        f"BIND(COALESCE({test}, false) AS ?_ok) FILTER(!?_ok || (isLiteral(?value) && "
-                        f"datatype(?value) IN (<{XSD}integer>, <{XSD}dateTime>))) }}",
-                        datatype=obj[1], predicate=predicate, component=component(name)))
+                        failing(f"FILTER(!COALESCE({test}, false){_stored_as('?value', (XSD + 'integer', XSD + 'dateTime'))})",
+                                ok, columns),
+                        datatype=obj[1], predicate=predicate, component=component(name), scoped=member is not None,
+                        plain_query=failing(f"FILTER(!COALESCE({test}, false))", ok, columns)))
                     continue
                 lexical = name if name in LEXICAL or self.reaches(obj, LEXICAL) else None
                 if name in ("not", "and", "or", "xone", "node") and self.reaches(obj, ("datatype",)):
                     lexical = lexical or "datatype inside " + name
-                amb = (f" || (isLiteral(?value) && datatype(?value) IN ({', '.join(f'<{d}>' for d in sorted(CANONICALISED))}))"
-                       if lexical else "")
+                amb = _stored_as("?value", CANONICALISED) if lexical else ""
                 self.checks.append(Check(
-                    shape_id, path, sev, msgs,
-                    f"SELECT DISTINCT ?this ?value ?_ok WHERE {{ {focus} {value_pattern} "
-                    f"BIND(COALESCE({test}, false) AS ?_ok) FILTER(!?_ok{amb}) }}", lexical=lexical,
-                    component=component(name)))
+                    shape_id, path, sev, msgs, failing(f"FILTER(!COALESCE({test}, false){amb})", ok, columns),
+                    lexical=lexical, component=component(name), scoped=member is not None))
 
     def reaches(self, obj, names, depth: int = 0) -> bool:
         """Whether a logical/node constraint reaches one of the components ``names`` (e.g.
@@ -892,6 +943,22 @@ def _uses_this_later(toks, start: int) -> bool:
 _FILTER_NOT_EXISTS = re.compile(r"FILTER\s+NOT\s+EXISTS\s*\{([^{}]*)\}", re.IGNORECASE)
 
 
+def _scoped(columns: str, candidates: str, member: str, binds: str = "") -> str:
+    """``candidates`` (a SELECT binding ?this), each row told whether ?this is a focus node:
+    ?_m, the focus group's patterns as EXISTS on the bound ?this. The rows of ``?_m`` true are
+    the rows of the same query joined with the focus nodes (the join only keeps, never changes,
+    a row; :func:`_rows` drops the others). As BIND after the sub-select, Oxigraph asks it of the
+    candidates only — a FILTER EXISTS there it would join with every focus node first."""
+    return f"SELECT {columns} ?_m WHERE {{ {{ {candidates} }} {binds} BIND(EXISTS {member} AS ?_m) }}"
+
+
+def _stored_as(var: str, datatypes) -> str:
+    """A FILTER disjunct: ``var`` is a literal of one of ``datatypes`` (its language read first:
+    the label of a language-tagged literal, most values, is read once, not once per datatype)."""
+    listed = ", ".join(f"<{d}>" for d in sorted(datatypes))
+    return f" || (COALESCE(lang({var}) = \"\", false) && datatype({var}) IN ({listed}))"
+
+
 def _not_exists_to_minus(query: str) -> str:
     """Top-level ``FILTER NOT EXISTS { P }`` moved to the end of its group as ``MINUS { P }``
     where the two provably agree (the compiled query only: user queries may not use MINUS).
@@ -1111,15 +1178,20 @@ def _term(key):
     return ox.Literal(key[1], language=key[2]) if key[2] else ox.Literal(key[1], datatype=ox.NamedNode(key[3] or XSD + "string"))
 
 
-def _rows(store: ox.Store, check: Check) -> list[dict]:
-    """The check's solutions as dicts, pre-binding ?this per focus node where the check asks."""
+def _rows(store: ox.Store, check: Check, plain: bool = False) -> list[dict]:
+    """The check's solutions as dicts, pre-binding ?this per focus node where the check asks
+    (``plain``: its query without the rows kept only to be re-judged as written)."""
     subs = {ox.Variable(k): _term(v) for k, v in check.substitutions.items()}
+    query = check.plain_query if plain and check.plain_query else check.query
 
     def solutions(bindings):
-        answer = store.query(check.query, substitutions=bindings or None, custom_functions=_FUNCTIONS)
+        answer = store.query(query, substitutions=bindings or None, custom_functions=_FUNCTIONS)
         names = [v.value for v in answer.variables]
         return [{n: row[n] for n in names if row[n] is not None} for row in answer]
 
+    if check.scoped:  # candidates from the values: only rows whose ?this is a focus node
+        return [{n: t for n, t in row.items() if n != "_m"} for row in solutions(subs)
+                if "this" in row and row.get("_m") is not None and row["_m"].value == "true"]
     if check.per_focus is None:
         return [row for row in solutions(subs) if "this" in row]
     out = []
@@ -1184,8 +1256,12 @@ def run_checks(store: ox.Store, checks: Sequence[Check], progress: Callable[[int
     """
     from concurrent.futures import ThreadPoolExecutor
 
+    # without a literal whose datatype the store rewrote, a datatype check's integer and
+    # date-time rows are judged by the stored form alone (_judge): its query need not list them
+    plain = written is None or not written.entries
+
     def rows_of(check: Check) -> list:
-        rows = _judge(check, _rows(store, check), written)
+        rows = _judge(check, _rows(store, check, plain), written)
         if progress:
             progress(1)
         return rows

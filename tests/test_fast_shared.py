@@ -1,0 +1,67 @@
+"""The fast engine finds the results of a property shape with an IRI path from the predicate's
+triples first (``Check.scoped``: an index scan, then "is ?this a focus node?" asked of the
+candidates only) and counts with anti-joins. The rows must be exactly those of joining the
+focus nodes with their values: on a fixture that breaks many constraints of one path at once,
+on focus nodes (by class, subclass, subjects-of) and on nodes that are not focus nodes, the
+results are pySHACL's, finding for finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govkg import fastshacl, validation
+
+HERE = Path(__file__).parent / "data" / "validate"
+DATA, SHAPES = HERE / "shared-data.ttl", HERE / "shared-shapes.ttl"
+
+
+def keys(report) -> set:
+    return {(f.focus, f.shape, f.path, f.value, f.severity, f.component) for f in report.findings}
+
+
+@pytest.fixture(scope="module")
+def reports():
+    def one(engine):
+        return validation.validate_graph([str(DATA)], engine=engine, shape_pattern=None, shape_files=[str(SHAPES)],
+                                         bundled=False)
+
+    return one("fast"), one("pyshacl")
+
+
+def test_the_fixture_is_answered_by_scans_of_the_values():
+    shapes = validation.user_shapes([str(SHAPES)])
+    scoped = {c.component.rsplit("#", 1)[-1] for c in fastshacl.compile_shapes(shapes) if c.scoped}
+    assert {"MaxCountConstraintComponent", "QualifiedMaxCountConstraintComponent", "UniqueLangConstraintComponent",
+            "DatatypeConstraintComponent", "PatternConstraintComponent", "MinLengthConstraintComponent",
+            "ClassConstraintComponent", "NodeKindConstraintComponent"} <= scoped, scoped
+
+
+def test_shared_checks_give_pyshacls_results(reports):
+    fast, reference = reports
+    assert fast.engine == "fast" and reference.engine == "pyshacl"
+    expected = keys(reference)
+    assert len(expected) >= 15  # many constraints broken on the same paths
+    assert keys(fast) == expected
+
+
+def test_each_kind_of_shared_check_fires(reports):
+    fast, _ = reports
+    fired = {(f.focus.rsplit("/", 1)[-1], f.component.rsplit("#", 1)[-1]) for f in fast.findings}
+    for expected in [("b", "MinCountConstraintComponent"), ("b", "QualifiedMinCountConstraintComponent"),
+                     ("c", "MaxCountConstraintComponent"), ("c", "UniqueLangConstraintComponent"),
+                     ("c", "QualifiedMaxCountConstraintComponent"), ("c", "PatternConstraintComponent"),
+                     ("c", "MinLengthConstraintComponent"), ("c", "DatatypeConstraintComponent"),
+                     ("c", "MaxInclusiveConstraintComponent"), ("d", "DatatypeConstraintComponent"),
+                     ("d", "NodeKindConstraintComponent"), ("b", "PatternConstraintComponent")]:
+        assert expected in fired, expected
+    # ex:b has no ex:link: sh:not [ sh:class ex:Nothing ] holds for no value, so it counts none
+    assert ("b", "QualifiedMinCountConstraintComponent") in fired
+    assert ("a", "QualifiedMinCountConstraintComponent") not in fired
+    # a subclass instance is a focus node; a node of another class is not; subjects-of targets
+    assert {("f", "UniqueLangConstraintComponent"), ("f", "PatternConstraintComponent")} <= fired
+    assert not {f for f in fired if f[0] == "e"}
+    assert {f for f in fired if f[0] == "h"} == {("h", "ClassConstraintComponent")}  # "EF" is no ex:Code
+    assert {("g", "MaxCountConstraintComponent"), ("g", "PatternConstraintComponent"),
+            ("g", "ClassConstraintComponent")} <= fired
