@@ -196,12 +196,20 @@ class Check:
     substitutions: dict = field(default_factory=dict)
     #: the sh:sourceConstraintComponent of its results
     component: str | None = None
-    #: rows carry ?_m, whether ?this is a focus node of the shape: the query found its
-    #: candidates from the values (one scan of the predicate) and asked membership after
-    scoped: bool = False
     #: the query without the rows a datatype check keeps only to re-judge them as written
     #: (integers and date-times): used when no source wrote a datatype the store rewrites
     plain_query: str | None = None
+    #: found from the values first: (kind, columns, candidates, binds) — see Compiler.finish —
+    #: with ``membership``, the shape's focus nodes as a test on a bound ?this; its rows carry
+    #: ``member_var``, whether ?this is one of them (checks with the same scan share its query)
+    scan: tuple | None = None
+    plain_scan: tuple | None = None
+    membership: str | None = None
+    member_var: str | None = None
+
+    @property
+    def scoped(self) -> bool:
+        return self.scan is not None
 
 
 def component(parameter: str) -> str:
@@ -535,7 +543,37 @@ class Compiler:
                 raise UnsupportedShape(f"shape {self.name(shape)}: sh:closed is not a boolean")
             for sparql in self.g.objects(shape, SH + "sparql"):
                 self.sparql_check(shape, sparql, focus, path=None)
+        self.finish()
         return self.checks
+
+    def finish(self) -> None:
+        """The queries of the checks found from the values (``Check.scan``). Checks with the
+        same scan — shapes with different targets checking the same predicate alike — share
+        one query, with one membership column (?_m1 …) per distinct set of focus nodes:
+
+        ``scan``: the candidate rows, then ``binds`` and the columns, each ?_mN true when ?this
+        is a focus node of that set (asked of the candidates only);
+        ``minus``: the focus nodes of all the sets (one UNION) without a value meeting the
+        pattern (MINUS: only ?this is shared, bound in every row), each told its sets.
+        A check's rows are those of its column (:func:`_rows`): exactly its own query's."""
+        for query_field, scan_field in (("query", "scan"), ("plain_query", "plain_scan")):
+            groups: dict = {}
+            for check in self.checks:
+                if getattr(check, scan_field) is not None:
+                    groups.setdefault(getattr(check, scan_field), []).append(check)
+            for (kind, columns, candidates, binds), members in groups.items():
+                sets = list(dict.fromkeys(c.membership for c in members))
+                names = {m: f"_m{i + 1}" for i, m in enumerate(sets)}
+                flags = " ".join(f"BIND(EXISTS {m} AS ?{names[m]})" for m in sets)
+                listed = " ".join("?" + n for n in names.values())
+                if kind == "scan":
+                    query = f"SELECT {columns} {listed} WHERE {{ {{ {candidates} }} {binds} {flags} }}"
+                else:
+                    query = (f"SELECT ?this {listed} WHERE {{ {{ SELECT DISTINCT ?this WHERE {{ {' UNION '.join(sets)} }} }} "
+                             f"MINUS {{ {candidates} }} {flags} }}")
+                for check in members:
+                    setattr(check, query_field, query)
+                    check.member_var = names[check.membership]
 
     def node_pair_checks(self, shape, focus: str) -> None:
         """sh:equals / sh:disjoint on a node shape: the value node is the focus node itself."""
@@ -586,19 +624,21 @@ class Compiler:
         # found from the predicate's triples alone (an index scan), and only they are asked
         # whether ?this is a focus node — instead of joining every focus node with its values
         # (a lookup per focus node). Same rows: a row of the scan is a result iff ?this is a
-        # focus node (``scoped``, ?_m). See _scoped.
+        # focus node (its ?_mN column). See Compiler.finish.
         member = self.membership.get(focus) if path[0] == "uri" else None
 
-        def add(query, parameter: str, scoped: bool = False):
+        def add(query, parameter: str, scan: tuple | None = None):
             self.checks.append(Check(shape_id, path_text, sev, msgs, query, component=component(parameter),
-                                     scoped=scoped))
+                                     scan=scan, membership=member if scan else None))
 
         def cardinality(min_key: str, max_key: str, test: str | None = None) -> None:
             """min/max count checks over the values of ``p`` (those passing ``test``, if given)."""
             values = f"?this {p} ?_v" + (f" FILTER({test})" if test else "")
             for obj in props.get(min_key, []):
                 n = _count(obj, prop, self)
-                if n == 1 and path[0] == "uri":
+                if n == 1 and member is not None:  # one anti-join, shared by shapes with other targets
+                    add("", min_key[len(SH):], ("minus", "?this", values, ""))
+                elif n == 1 and path[0] == "uri":
                     # MINUS shares only ?this with the focus rows (bound in each): NOT EXISTS,
                     # as one anti-join instead of a lookup per focus node
                     add(f"SELECT ?this WHERE {{ {focus} MINUS {{ {values} }} }}", min_key[len(SH):])
@@ -610,8 +650,8 @@ class Compiler:
             for obj in props.get(max_key, []):
                 n = _count(obj, prop, self)
                 if member is not None:
-                    add(_scoped("?this", f"SELECT ?this WHERE {{ {values} }} GROUP BY ?this "
-                                         f"HAVING (COUNT(DISTINCT ?_v) > {n})", member), max_key[len(SH):], True)
+                    add("", max_key[len(SH):], ("scan", "?this", f"SELECT ?this WHERE {{ {values} }} GROUP BY ?this "
+                                                                 f"HAVING (COUNT(DISTINCT ?_v) > {n})", ""))
                 else:
                     add(f"SELECT ?this WHERE {{ {focus} {values} }} GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) > {n})",
                         max_key[len(SH):])
@@ -629,9 +669,10 @@ class Compiler:
         for obj in props.get(SH + "uniqueLang", []):
             if _lex(obj) in ("true", "1") and member is not None:
                 # LCASE(lang) is unbound for a non-literal, "" for a literal without a language
-                add(_scoped("?this", f"SELECT DISTINCT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?_a) AS ?_n) "
-                                     f"WHERE {{ ?this {p} ?_a BIND(LCASE(lang(?_a)) AS ?_l) FILTER(?_l != \"\") }} "
-                                     f"GROUP BY ?this ?_l }} FILTER(?_n > 1) }}", member), "uniqueLang", True)
+                add("", "uniqueLang", ("scan", "?this", f"SELECT DISTINCT ?this WHERE {{ {{ SELECT ?this "
+                                                         f"(COUNT(DISTINCT ?_a) AS ?_n) WHERE {{ ?this {p} ?_a "
+                                                         f"BIND(LCASE(lang(?_a)) AS ?_l) FILTER(?_l != \"\") }} "
+                                                         f"GROUP BY ?this ?_l }} FILTER(?_n > 1) }}", ""))
             elif _lex(obj) in ("true", "1"):
                 add(f"SELECT DISTINCT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?_a) AS ?_n) WHERE {{ {focus} "
                     f"?this {p} ?_a FILTER(isLiteral(?_a) && lang(?_a) != \"\") }} GROUP BY ?this (LCASE(lang(?_a))) }} "
@@ -660,13 +701,15 @@ class Compiler:
         """Components checked value node by value node: one query each, returning the failures
         (``member``: the focus nodes as a test on ?this — then the values are scanned first)."""
 
-        def failing(condition: str, binds: str = "", columns: str = "?this ?value") -> str:
-            """The value nodes meeting ``condition`` (then ``binds`` evaluated on those rows only)."""
+        def failing(condition: str, binds: str = "", columns: str = "?this ?value") -> dict:
+            """The value nodes meeting ``condition`` (then ``binds`` evaluated on those rows
+            only): keyword arguments of a Check, its query or its scan."""
             if member is not None:
-                return _scoped(columns, f"SELECT DISTINCT ?this ?value WHERE {{ {value_pattern} {condition} }}",
-                               member, binds)
-            return f"SELECT {columns} WHERE {{ {{ SELECT DISTINCT ?this ?value WHERE {{ {focus} {value_pattern} " \
-                   f"{condition} }} }} {binds} }}"
+                return {"query": "", "membership": member,
+                        "scan": ("scan", columns, f"SELECT DISTINCT ?this ?value WHERE {{ {value_pattern} {condition} }}",
+                                 binds)}
+            return {"query": f"SELECT {columns} WHERE {{ {{ SELECT DISTINCT ?this ?value WHERE {{ {focus} "
+                             f"{value_pattern} {condition} }} }} {binds} }}"}
 
         shape_id = shape_id or self.shape_id(shape)
         sev, msgs = self.severity(shape), self.messages(shape)
@@ -679,8 +722,8 @@ class Compiler:
             for obj in objs:
                 if name == "class":  # an anti-join: instances of the class are listed once, not per value
                     self.checks.append(Check(
-                        shape_id, path, sev, msgs, failing(f"MINUS {{ {self.typed('?value', [obj])} }}"),
-                        component=component(name), scoped=member is not None))
+                        shape_id, path, sev, msgs, **failing(f"MINUS {{ {self.typed('?value', [obj])} }}"),
+                        component=component(name)))
                     continue
                 if name == "hasValue":  # not per value: no value node is the term (reported without sh:value)
                     self.checks.append(Check(
@@ -700,20 +743,21 @@ class Compiler:
                 ok = f"BIND(COALESCE({test}, false) AS ?_ok)"
                 columns = "?this ?value ?_ok"
                 if name == "datatype":
+                    plain = failing(f"FILTER(!COALESCE({test}, false))", ok, columns)
                     self.checks.append(Check(
                         shape_id, path, sev, msgs,
-                        failing(f"FILTER(!COALESCE({test}, false){_stored_as('?value', (XSD + 'integer', XSD + 'dateTime'))})",
-                                ok, columns),
-                        datatype=obj[1], predicate=predicate, component=component(name), scoped=member is not None,
-                        plain_query=failing(f"FILTER(!COALESCE({test}, false))", ok, columns)))
+                        **failing(f"FILTER(!COALESCE({test}, false){_stored_as('?value', (XSD + 'integer', XSD + 'dateTime'))})",
+                                  ok, columns),
+                        datatype=obj[1], predicate=predicate, component=component(name),
+                        plain_query=plain["query"], plain_scan=plain.get("scan")))
                     continue
                 lexical = name if name in LEXICAL or self.reaches(obj, LEXICAL) else None
                 if name in ("not", "and", "or", "xone", "node") and self.reaches(obj, ("datatype",)):
                     lexical = lexical or "datatype inside " + name
                 amb = _stored_as("?value", CANONICALISED) if lexical else ""
                 self.checks.append(Check(
-                    shape_id, path, sev, msgs, failing(f"FILTER(!COALESCE({test}, false){amb})", ok, columns),
-                    lexical=lexical, component=component(name), scoped=member is not None))
+                    shape_id, path, sev, msgs, **failing(f"FILTER(!COALESCE({test}, false){amb})", ok, columns),
+                    lexical=lexical, component=component(name)))
 
     def reaches(self, obj, names, depth: int = 0) -> bool:
         """Whether a logical/node constraint reaches one of the components ``names`` (e.g.
@@ -941,15 +985,6 @@ def _uses_this_later(toks, start: int) -> bool:
 
 
 _FILTER_NOT_EXISTS = re.compile(r"FILTER\s+NOT\s+EXISTS\s*\{([^{}]*)\}", re.IGNORECASE)
-
-
-def _scoped(columns: str, candidates: str, member: str, binds: str = "") -> str:
-    """``candidates`` (a SELECT binding ?this), each row told whether ?this is a focus node:
-    ?_m, the focus group's patterns as EXISTS on the bound ?this. The rows of ``?_m`` true are
-    the rows of the same query joined with the focus nodes (the join only keeps, never changes,
-    a row; :func:`_rows` drops the others). As BIND after the sub-select, Oxigraph asks it of the
-    candidates only — a FILTER EXISTS there it would join with every focus node first."""
-    return f"SELECT {columns} ?_m WHERE {{ {{ {candidates} }} {binds} BIND(EXISTS {member} AS ?_m) }}"
 
 
 def _stored_as(var: str, datatypes) -> str:
@@ -1189,9 +1224,8 @@ def _rows(store: ox.Store, check: Check, plain: bool = False) -> list[dict]:
         names = [v.value for v in answer.variables]
         return [{n: row[n] for n in names if row[n] is not None} for row in answer]
 
-    if check.scoped:  # candidates from the values: only rows whose ?this is a focus node
-        return [{n: t for n, t in row.items() if n != "_m"} for row in solutions(subs)
-                if "this" in row and row.get("_m") is not None and row["_m"].value == "true"]
+    if check.scoped:
+        return _focus_rows(check, solutions(subs))
     if check.per_focus is None:
         return [row for row in solutions(subs) if "this" in row]
     out = []
@@ -1207,6 +1241,20 @@ def _rows(store: ox.Store, check: Check, plain: bool = False) -> list[dict]:
             found["this"] = node
             out.append(found)
     return out
+
+
+def _focus_rows(check: Check, rows: list[dict]) -> list[dict]:
+    """A scan's rows whose ?this is a focus node of the check's shape (its ?_mN column), without
+    the membership columns: the rows of the check's own focus-joined query."""
+    flag = check.member_var
+    return [{n: t for n, t in row.items() if not n.startswith("_m")} for row in rows
+            if "this" in row and row.get(flag) is not None and row[flag].value == "true"]
+
+
+def _solutions(store: ox.Store, query: str) -> list[dict]:
+    answer = store.query(query, custom_functions=_FUNCTIONS)
+    names = [v.value for v in answer.variables]
+    return [{n: row[n] for n in names if row[n] is not None} for row in answer]
 
 
 def _judge(check: Check, rows: list[dict], written: AsWritten | None) -> list[dict]:
@@ -1260,15 +1308,33 @@ def run_checks(store: ox.Store, checks: Sequence[Check], progress: Callable[[int
     # date-time rows are judged by the stored form alone (_judge): its query need not list them
     plain = written is None or not written.entries
 
-    def rows_of(check: Check) -> list:
-        rows = _judge(check, _rows(store, check, plain), written)
+    def query_of(check: Check) -> str:
+        return check.plain_query if plain and check.plain_query else check.query
+
+    scans = list(dict.fromkeys(query_of(c) for c in checks if c.scoped))  # shared: each run once
+    jobs = scans + [c for c in checks if not c.scoped]
+
+    def run(job) -> list:
+        if isinstance(job, str):
+            return _solutions(store, job)
+        rows = _judge(job, _rows(store, job, plain), written)
         if progress:
             progress(1)
         return rows
 
     workers = max(1, min(4, os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        answers = list(pool.map(rows_of, checks))
+        done = dict(zip(range(len(jobs)), pool.map(run, jobs)))
+    by_scan = {text: done[i] for i, text in enumerate(scans)}
+    own = {id(job): done[len(scans) + i] for i, job in enumerate(jobs[len(scans):])}
+    answers = []
+    for check in checks:
+        if check.scoped:
+            answers.append(_judge(check, _focus_rows(check, by_scan[query_of(check)]), written))
+            if progress:
+                progress(1)
+        else:
+            answers.append(own[id(check)])
     raw = []
     for check, rows in zip(checks, answers):
         for row in rows:
