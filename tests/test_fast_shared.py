@@ -39,7 +39,10 @@ def test_the_fixture_is_answered_by_scans_of_the_values():
                                                                   "QualifiedMinCountConstraintComponent"}
     assert {"MaxCountConstraintComponent", "QualifiedMaxCountConstraintComponent", "UniqueLangConstraintComponent",
             "DatatypeConstraintComponent", "PatternConstraintComponent", "MinLengthConstraintComponent",
-            "ClassConstraintComponent", "NodeKindConstraintComponent"} <= scoped, scoped
+            "ClassConstraintComponent", "NodeKindConstraintComponent", "OrConstraintComponent",
+            "LessThanConstraintComponent", "DisjointConstraintComponent", "MinCountConstraintComponent"} <= scoped, scoped
+    paths = {c.path for c in checks if c.scoped}
+    assert {"^https://example.org/owns", "(<https://example.org/quote>|<https://example.org/para>)"} <= paths, paths
 
 
 def test_shared_checks_give_pyshacls_results(reports):
@@ -53,6 +56,7 @@ def test_shared_checks_give_pyshacls_results(reports):
 def test_each_kind_of_shared_check_fires(reports):
     fast, _ = reports
     fired = {(f.focus.rsplit("/", 1)[-1], f.component.rsplit("#", 1)[-1]) for f in fast.findings}
+    values = {((f.focus.rsplit("/", 1)[-1], f.component.rsplit("#", 1)[-1]), f.value) for f in fast.findings}
     for expected in [("b", "MinCountConstraintComponent"), ("b", "QualifiedMinCountConstraintComponent"),
                      ("c", "MaxCountConstraintComponent"), ("c", "UniqueLangConstraintComponent"),
                      ("c", "QualifiedMaxCountConstraintComponent"), ("c", "PatternConstraintComponent"),
@@ -65,6 +69,12 @@ def test_each_kind_of_shared_check_fires(reports):
     assert ("a", "QualifiedMinCountConstraintComponent") not in fired
     # a subclass instance is a focus node; a node of another class is not; subjects-of targets
     assert {("f", "UniqueLangConstraintComponent"), ("f", "PatternConstraintComponent")} <= fired
+    assert {(f[0], f[1], v) for f, v in values if f[1] in ("OrConstraintComponent", "LessThanConstraintComponent",
+                                                            "DisjointConstraintComponent")} == {
+        ("c", "OrConstraintComponent", "https://example.org/ic"), ("d", "OrConstraintComponent", "https://example.org/nothing"),
+        ("d", "OrConstraintComponent", "lit"), ("c", "LessThanConstraintComponent", "5"),
+        ("d", "LessThanConstraintComponent", "4"), ("d", "DisjointConstraintComponent", "4")}
+    assert {f for f in fired if f[0] == "c" and f[1] == "MaxCountConstraintComponent"}
     assert {f for f in fired if f[0] == "e"} == {  # ex:OtherShape's only, not ex:ThingShape's
         ("e", "UniqueLangConstraintComponent"), ("e", "QualifiedMinCountConstraintComponent"),
         ("e", "MaxCountConstraintComponent")}

@@ -360,6 +360,30 @@ class Compiler:
             return "(" + "|".join(self.path_sparql(p, depth + 1) for p in items) + ")"
         raise UnsupportedShape(f"an unknown property path form <{pred}>")
 
+    def scannable(self, path) -> bool:
+        """Whether the triples of a path can be scanned with neither end bound, in time linear
+        in the data: an IRI, its inverse, alternatives of those (a path path_sparql accepted)."""
+        if path[0] == "uri":
+            return True
+        preds = set(self.g.triples.get(path, {}))
+        if preds == {SH + "inversePath"}:
+            return self.g.value(path, SH + "inversePath")[0] == "uri"
+        if preds == {SH + "alternativePath"}:
+            return all(self.scannable(p) for p in self.list_path_items(self.g.value(path, SH + "alternativePath")))
+        return False
+
+    def pair(self, first: str, first_path, second: str, second_path) -> str:
+        """Two triple patterns on ?this, the one of the predicate with fewer triples first
+        (Oxigraph joins in the written order: the other is looked up per row of the first)."""
+        if self.store is not None and first_path[0] == "uri" and second_path[0] == "uri":
+            sizes = []
+            for path in (first_path, second_path):
+                rows = self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s {_sparql_term(path)} ?o }}")
+                sizes.append(int(next(iter(rows))["n"].value))
+            if sizes[1] < sizes[0]:
+                return f"{second} . {first} ."
+        return f"{first} . {second} ."
+
     def list_path_items(self, node) -> list:
         """The members of a well-formed RDF list (each list node: one rdf:first, one rdf:rest)."""
         items, seen = [], set()
@@ -620,12 +644,12 @@ class Compiler:
         msgs = self.messages(prop)
         props = self.g.triples.get(prop, {})
 
-        # An IRI path on a shape with class (or subjects-of/objects-of) targets: candidates are
+        # An IRI path (or ^IRI, or alternatives of those) on a shape with class (or subjects-of/objects-of) targets: candidates are
         # found from the predicate's triples alone (an index scan), and only they are asked
         # whether ?this is a focus node — instead of joining every focus node with its values
         # (a lookup per focus node). Same rows: a row of the scan is a result iff ?this is a
         # focus node (its ?_mN column). See Compiler.finish.
-        member = self.membership.get(focus) if path[0] == "uri" else None
+        member = self.membership.get(focus) if self.scannable(path) else None
 
         def add(query, parameter: str, scan: tuple | None = None):
             self.checks.append(Check(shape_id, path_text, sev, msgs, query, component=component(parameter),
@@ -682,13 +706,22 @@ class Compiler:
             add(f"SELECT ?this ?value WHERE {{ {focus} {{ ?this {p} ?value FILTER NOT EXISTS {{ ?this {q} ?value }} }} "
                 f"UNION {{ ?this {q} ?value FILTER NOT EXISTS {{ ?this {p} ?value }} }} }}", "equals")
         for obj in props.get(SH + "disjoint", []):
-            add(f"SELECT ?this ?value WHERE {{ {focus} ?this {p} ?value . ?this {_sparql_term(obj)} ?value }}",
-                "disjoint")
+            pair = self.pair(f"?this {p} ?value", path, f"?this {_sparql_term(obj)} ?value", obj)
+            if member is not None:
+                add("", "disjoint", ("scan", "?this ?value", f"SELECT DISTINCT ?this ?value WHERE {{ {pair} }}", ""))
+            else:
+                add(f"SELECT ?this ?value WHERE {{ {focus} ?this {p} ?value . ?this {_sparql_term(obj)} ?value }}",
+                    "disjoint")
         for name, op in (("lessThan", "<"), ("lessThanOrEquals", "<=")):
             for obj in props.get(SH + name, []):
                 # as pySHACL: IRIs compare as strings; a pair that cannot be compared is a violation
                 cmp = (f"IF(isIRI(?value) && isIRI(?_w), STR(?value) {op} STR(?_w), "
                        f"IF(isIRI(?value) || isIRI(?_w), false, ?value {op} ?_w))")
+                if member is not None:
+                    pair = self.pair(f"?this {p} ?value", path, f"?this {_sparql_term(obj)} ?_w", obj)
+                    add("", name, ("scan", "?this ?value", f"SELECT DISTINCT ?this ?value WHERE {{ {pair} "
+                                                          f"FILTER(!COALESCE({cmp}, false)) }}", ""))
+                    continue
                 add(f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . ?this {_sparql_term(obj)} ?_w "
                     f"FILTER(!COALESCE({cmp}, false)) }}", name)
         self.value_checks(prop, focus, value_pattern=f"?this {p} ?value .", path=path_text, shape_id=shape_id,
@@ -720,9 +753,10 @@ class Compiler:
                 continue
             name = pred[len(SH):]
             for obj in objs:
-                if name == "class":  # an anti-join: instances of the class are listed once, not per value
+                classes = [obj] if name == "class" else self.class_alternatives(obj) if name == "or" else None
+                if classes:  # an anti-join: instances of the classes are listed once, not per value
                     self.checks.append(Check(
-                        shape_id, path, sev, msgs, **failing(f"MINUS {{ {self.typed('?value', [obj])} }}"),
+                        shape_id, path, sev, msgs, **failing(f"MINUS {{ {self.typed('?value', classes)} }}"),
                         component=component(name)))
                     continue
                 if name == "hasValue":  # not per value: no value node is the term (reported without sh:value)
@@ -758,6 +792,19 @@ class Compiler:
                 self.checks.append(Check(
                     shape_id, path, sev, msgs, **failing(f"FILTER(!COALESCE({test}, false){amb})", ok, columns),
                     lexical=lexical, component=component(name)))
+
+    def class_alternatives(self, members) -> list | None:
+        """The classes of an sh:or list whose every member is a shape saying sh:class C and
+        nothing else (``sh:or ( [ sh:class A ] [ sh:class B ] )``): a value conforms iff it is
+        an instance of one of them (rdfs:subClassOf*), as sh:class of all the classes at once.
+        None for any other list (checked member by member, as in :meth:`conforms`)."""
+        classes = []
+        for member in self.g.list_items(members):
+            if member is None or member[0] == "literal" or set(self.g.triples.get(member, {})) != {SH + "class"} \
+                    or len(self.g.objects(member, SH + "class")) != 1:
+                return None
+            classes.append(self.g.value(member, SH + "class"))
+        return classes or None
 
     def reaches(self, obj, names, depth: int = 0) -> bool:
         """Whether a logical/node constraint reaches one of the components ``names`` (e.g.
