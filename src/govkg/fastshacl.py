@@ -1093,7 +1093,8 @@ def _not_exists_to_minus(query: str) -> str:
         others = {t for k, t in rest_toks if k == "var"} | {t for m in matches if m is not match
                                                          for k, t in _tokens(m.group(1)) if k == "var"}
         shared = inner_vars & others
-        if not shared or not shared <= bound or not _has_unanchored_pattern(inner, shared):
+        if not shared or not shared <= bound or not (_has_unanchored_pattern(inner, shared)
+                                                      or _constant_predicates_and_objects(inner)):
             continue
         kept = kept[:match.start()] + " " + kept[match.end():]
         moved.append("MINUS {" + inner + "}")
@@ -1103,6 +1104,23 @@ def _not_exists_to_minus(query: str) -> str:
 def _has_unanchored_pattern(group: str, anchors: set) -> bool:
     """Whether some triple pattern of a plain group (``s p o`` with ``;`` and ``,``) mentions
     none of the ``anchors`` variables (unknown syntax counts as yes: the rewrite then applies)."""
+    patterns = _triple_patterns(group)
+    if not patterns:
+        return True
+    return any(not any(kind == "var" and name in anchors for kind, name in pattern) for pattern in patterns)
+
+
+def _constant_predicates_and_objects(group: str) -> bool:
+    """Whether every triple pattern of a plain group has a constant predicate and object
+    (``$this gk:notStated gk:holder``): as MINUS, Oxigraph reads just the triples of those
+    (predicate, object) pairs once — usually few — instead of a lookup per solution."""
+    patterns = _triple_patterns(group)
+    return bool(patterns) and all(p[1][0] != "var" and p[2][0] != "var" for p in patterns)
+
+
+def _triple_patterns(group: str) -> list | None:
+    """The (kind, text) triples of a plain group (``s p o`` with ``;`` and ``,``), or None for
+    anything else."""
     terms: list = []
     patterns: list = []
     for kind, text in _tokens(group):
@@ -1113,12 +1131,10 @@ def _has_unanchored_pattern(group: str, anchors: set) -> bool:
         elif kind in ("var", "iri", "pname", "word"):
             terms.append((kind, text))
         else:
-            return True
+            return None
     if len(terms) >= 3:
         patterns.append(terms[:3])
-    if not patterns:
-        return True
-    return any(not any(kind == "var" and name in anchors for kind, name in pattern) for pattern in patterns)
+    return patterns
 
 
 def _insert_focus(query: str, focus: str) -> str:
