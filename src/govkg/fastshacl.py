@@ -72,6 +72,9 @@ NESTED_SHAPE = NON_VALIDATING | VALUE_COMPONENTS | {"property"}
 NESTED_PROPERTY = NON_VALIDATING | VALUE_COMPONENTS | {"path", "minCount", "maxCount"}
 #: components whose answer depends on the lexical form or term identity of a literal
 LEXICAL = {"in", "hasValue", "pattern", "minLength", "maxLength"}
+#: a shape with at least this many focus nodes has its IRI-path checks answered from a scan of
+#: the predicate (Compiler.finish); with fewer, from a lookup per focus node (both exact)
+SCAN_MIN_FOCUS = 1000
 #: variables SHACL pre-binds; a query may not assign them
 PRE_BOUND = {"this", "shapesGraph", "currentShape", "value", "PATH"}
 
@@ -322,9 +325,13 @@ class Compiler:
         if self.focus_nodes:
             only = "VALUES ?this { " + " ".join(_sparql_term(n) for n in self.focus_nodes) + " } "
         group = "{ SELECT DISTINCT ?this WHERE { " + only + "{ " + " UNION ".join(parts) + " } } }"
-        if not self.focus_nodes and (classes or self.g.objects(shape, SH + "targetSubjectsOf")
-                                     or self.g.objects(shape, SH + "targetObjectsOf")):
-            self.membership[group] = "{ " + " UNION ".join(parts) + " }"
+        if group not in self.membership and self.store is not None and not self.focus_nodes and (
+                classes or self.g.objects(shape, SH + "targetSubjectsOf") or self.g.objects(shape, SH + "targetObjectsOf")):
+            # scanning a predicate pays for many focus nodes; for a few, a lookup each is less
+            rows = self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT ?this WHERE {{ {group} }} "
+                                    f"LIMIT {SCAN_MIN_FOCUS} }}")
+            if int(next(iter(rows))["n"].value) >= SCAN_MIN_FOCUS:
+                self.membership[group] = "{ " + " UNION ".join(parts) + " }"
         return group
 
     # ---- paths
@@ -662,11 +669,7 @@ class Compiler:
                 n = _count(obj, prop, self)
                 if n == 1 and member is not None:  # one anti-join, shared by shapes with other targets
                     add("", min_key[len(SH):], ("minus", "?this", values, ""))
-                elif n == 1 and path[0] == "uri":
-                    # MINUS shares only ?this with the focus rows (bound in each): NOT EXISTS,
-                    # as one anti-join instead of a lookup per focus node
-                    add(f"SELECT ?this WHERE {{ {focus} MINUS {{ {values} }} }}", min_key[len(SH):])
-                elif n == 1:
+                elif n == 1:  # a few focus nodes: a lookup each
                     add(f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ {values} }} }}", min_key[len(SH):])
                 elif n > 1:
                     add(f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ {values} }} }} "
@@ -1384,7 +1387,11 @@ def run_checks(store: ox.Store, checks: Sequence[Check], progress: Callable[[int
         return check.plain_query if plain and check.plain_query else check.query
 
     scans = list(dict.fromkeys(query_of(c) for c in checks if c.scoped))  # shared: each run once
-    jobs = scans + [c for c in checks if not c.scoped]
+    # SPARQL-based constraints first: they are the longest (a join per focus node, the user's
+    # query), and a long query started last leaves the other worker idle at the end
+    own = [c for c in checks if not c.scoped]
+    jobs = [c for c in own if c.component == SH + "SPARQLConstraintComponent"] + scans + \
+        [c for c in own if c.component != SH + "SPARQLConstraintComponent"]
 
     def run(job) -> list:
         if isinstance(job, str):
@@ -1397,8 +1404,8 @@ def run_checks(store: ox.Store, checks: Sequence[Check], progress: Callable[[int
     workers = max(1, min(4, os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         done = dict(zip(range(len(jobs)), pool.map(run, jobs)))
-    by_scan = {text: done[i] for i, text in enumerate(scans)}
-    own = {id(job): done[len(scans) + i] for i, job in enumerate(jobs[len(scans):])}
+    by_scan = {job: done[i] for i, job in enumerate(jobs) if isinstance(job, str)}
+    answered = {id(job): done[i] for i, job in enumerate(jobs) if not isinstance(job, str)}
     answers = []
     for check in checks:
         if check.scoped:
@@ -1406,7 +1413,7 @@ def run_checks(store: ox.Store, checks: Sequence[Check], progress: Callable[[int
             if progress:
                 progress(1)
         else:
-            answers.append(own[id(check)])
+            answers.append(answered[id(check)])
     raw = []
     for check, rows in zip(checks, answers):
         for row in rows:
