@@ -50,6 +50,9 @@ def test_the_fixture_is_answered_by_scans_of_the_values(monkeypatch):
     store = open_sources(user_sources([str(DATA)]))
     checks = fastshacl.compile_shapes(shapes, store)
     scoped = {c.component.rsplit("#", 1)[-1] for c in checks if c.scoped}
+    grouped = {c.component.rsplit("#", 1)[-1] for c in checks if c.scan and c.scan[0] == "group"}
+    assert grouped == {"UniqueLangConstraintComponent", "QualifiedMinCountConstraintComponent",
+                       "QualifiedMaxCountConstraintComponent"}, grouped
     shared = [c for c in checks if c.scoped and c.member_var == "_m2"]  # a scan shared by two node shapes
     assert {c.component.rsplit("#", 1)[-1] for c in shared} >= {"UniqueLangConstraintComponent",
                                                                   "QualifiedMinCountConstraintComponent"}
@@ -93,9 +96,10 @@ def test_each_kind_of_shared_check_fires(reports):
     assert {f for f in fired if f[0] == "c" and f[1] == "MaxCountConstraintComponent"}
     assert {f for f in fired if f[0] == "e"} == {  # ex:OtherShape's only, not ex:ThingShape's
         ("e", "UniqueLangConstraintComponent"), ("e", "QualifiedMinCountConstraintComponent"),
-        ("e", "MaxCountConstraintComponent")}
-    assert {f for f in fired if f[0] in ("i", "j")} == {
-        ("j", "MinCountConstraintComponent"), ("j", "QualifiedMinCountConstraintComponent")}
+        ("e", "MaxCountConstraintComponent"), ("e", "QualifiedMaxCountConstraintComponent")}
+    assert {f for f in fired if f[0] in ("i", "j", "k")} == {
+        ("j", "MinCountConstraintComponent"), ("j", "QualifiedMinCountConstraintComponent"),  # no label at all
+        ("k", "QualifiedMinCountConstraintComponent"), ("k", "QualifiedMaxCountConstraintComponent")}
     assert {f for f in fired if f[0] == "h"} == {("h", "ClassConstraintComponent")}  # "EF" is no ex:Code
     assert {("g", "MaxCountConstraintComponent"), ("g", "PatternConstraintComponent"),
             ("g", "ClassConstraintComponent")} <= fired

@@ -209,6 +209,13 @@ class Check:
     plain_scan: tuple | None = None
     membership: str | None = None
     member_var: str | None = None
+    #: a "group" scan: the column of this check's condition
+    flag: str | None = None
+    #: a second scan whose rows are results too (the focus nodes without any value, for a
+    #: qualified minimum count answered by a "group" scan of the subjects with values)
+    extra_scan: tuple | None = None
+    extra_query: str | None = None
+    extra_member_var: str | None = None
 
     @property
     def scoped(self) -> bool:
@@ -587,24 +594,39 @@ class Compiler:
         ``minus``: the focus nodes of all the sets (one UNION) without a value meeting the
         pattern (MINUS: only ?this is shared, bound in every row), each told its sets.
         A check's rows are those of its column (:func:`_rows`): exactly its own query's."""
-        for query_field, scan_field in (("query", "scan"), ("plain_query", "plain_scan")):
+        for query_field, scan_field, member_field in (("query", "scan", "member_var"),
+                                                      ("plain_query", "plain_scan", "member_var"),
+                                                      ("extra_query", "extra_scan", "extra_member_var")):
             groups: dict = {}
             for check in self.checks:
-                if getattr(check, scan_field) is not None:
-                    groups.setdefault(getattr(check, scan_field), []).append(check)
-            for (kind, columns, candidates, binds), members in groups.items():
+                scan = getattr(check, scan_field)
+                if scan is not None:  # a group scan: one query for all the conditions on the path
+                    groups.setdefault(scan[:3] if scan[0] == "group" else scan, []).append(check)
+            for key, members in groups.items():
+                kind, columns, candidates = key[:3]
                 sets = list(dict.fromkeys(c.membership for c in members))
                 names = {m: f"_m{i + 1}" for i, m in enumerate(sets)}
                 flags = " ".join(f"BIND(EXISTS {m} AS ?{names[m]})" for m in sets)
                 listed = " ".join("?" + n for n in names.values())
+                conditions = {}
                 if kind == "scan":
-                    query = f"SELECT {columns} {listed} WHERE {{ {{ {candidates} }} {binds} {flags} }}"
-                else:
+                    query = f"SELECT {columns} {listed} WHERE {{ {{ {candidates} }} {key[3]} {flags} }}"
+                elif kind == "minus":
                     query = (f"SELECT ?this {listed} WHERE {{ {{ SELECT DISTINCT ?this WHERE {{ {' UNION '.join(sets)} }} }} "
                              f"MINUS {{ {candidates} }} {flags} }}")
+                else:  # group: the subjects with values, each condition an aggregate over them
+                    conditions = {c: f"_g{i + 1}" for i, c in enumerate(dict.fromkeys(m.scan[3] for m in members))}
+                    aggregates = " ".join(f"({c} AS ?{v})" for c, v in conditions.items())
+                    columns_g = " ".join("?" + v for v in conditions.values())
+                    query = (f"SELECT ?this {columns_g} {listed} WHERE {{ {{ SELECT ?this {columns_g} WHERE {{ "
+                             f"{{ SELECT ?this {aggregates} WHERE {{ ?this {candidates} ?_v "
+                             f"BIND(LCASE(lang(?_v)) AS ?_l) }} GROUP BY ?this }} "
+                             f"FILTER({' || '.join('?' + v for v in conditions.values())}) }} }} {flags} }}")
                 for check in members:
                     setattr(check, query_field, query)
-                    check.member_var = names[check.membership]
+                    setattr(check, member_field, names[check.membership])
+                    if conditions:
+                        check.flag = conditions[check.scan[3]]
 
     def node_pair_checks(self, shape, focus: str) -> None:
         """sh:equals / sh:disjoint on a node shape: the value node is the focus node itself."""
@@ -684,7 +706,25 @@ class Compiler:
                         max_key[len(SH):])
 
         cardinality(SH + "minCount", SH + "maxCount")
+        # conditions on the language tags of an IRI path's values: one group per subject with
+        # values, the tags read once (?_l = LCASE(lang(?_v)), unbound for a non-literal)
+        grouped = member is not None and path[0] == "uri"
         for qvs in props.get(SH + "qualifiedValueShape", []):
+            ranges = self.language_ranges(qvs)
+            if grouped and ranges and self.g.value(prop, SH + "qualifiedValueShapesDisjoint") != TRUE:
+                # sh:languageIn of one-subtag ranges, as langMatches: the tag or its first subtag
+                matches = " || ".join(f'?_l = "{r}" || STRSTARTS(?_l, "{r}-")' for r in ranges)
+                number = f"SUM(IF(COALESCE({matches}, false), 1, 0))"
+                for obj in props.get(SH + "qualifiedMinCount", []):
+                    n = _count(obj, prop, self)
+                    if n > 0:  # and the focus nodes with no value at all
+                        self.checks.append(Check(
+                            shape_id, path_text, sev, msgs, "", component=component("qualifiedMinCount"),
+                            scan=("group", "?this", p, f"{number} < {n}"), membership=member,
+                            extra_scan=("minus", "?this", f"?this {p} ?_v", "")))
+                for obj in props.get(SH + "qualifiedMaxCount", []):
+                    add("", "qualifiedMaxCount", ("group", "?this", p, f"{number} > {_count(obj, prop, self)}"))
+                continue
             test = self.conforms(qvs, "?_v")
             if self.g.value(prop, SH + "qualifiedValueShapesDisjoint") == TRUE:
                 # value nodes that also conform to a sibling's qualified shape do not count
@@ -694,7 +734,13 @@ class Compiler:
                 test = " && ".join([test] + [f"!{self.conforms(q, '?_v')}" for q in siblings])
             cardinality(SH + "qualifiedMinCount", SH + "qualifiedMaxCount", test)
         for obj in props.get(SH + "uniqueLang", []):
-            if _lex(obj) in ("true", "1") and member is not None:
+            if _lex(obj) in ("true", "1") and grouped:
+                # two values share a language iff the tagged values outnumber their languages
+                # ("" stands for the untagged values, and is subtracted when there are any)
+                tagged = 'COALESCE(?_l != "", false)'
+                add("", "uniqueLang", ("group", "?this", p, f'(SUM(IF({tagged}, 1, 0)) > COUNT(DISTINCT IF({tagged}, ?_l, "")) '
+                                                            f"- IF(SUM(IF({tagged}, 0, 1)) > 0, 1, 0))"))
+            elif _lex(obj) in ("true", "1") and member is not None:
                 # LCASE(lang) is unbound for a non-literal, "" for a literal without a language
                 add("", "uniqueLang", ("scan", "?this", f"SELECT DISTINCT ?this WHERE {{ {{ SELECT ?this "
                                                          f"(COUNT(DISTINCT ?_a) AS ?_n) WHERE {{ ?this {p} ?_a "
@@ -795,6 +841,17 @@ class Compiler:
                 self.checks.append(Check(
                     shape_id, path, sev, msgs, **failing(f"FILTER(!COALESCE({test}, false){amb})", ok, columns),
                     lexical=lexical, component=component(name)))
+
+    def language_ranges(self, shape) -> list | None:
+        """The ranges of a shape saying sh:languageIn and nothing else, when each is one subtag
+        ([a-z0-9]+, lowercased), else None."""
+        if set(self.g.triples.get(shape, {})) != {SH + "languageIn"} or len(self.g.objects(shape, SH + "languageIn")) != 1:
+            return None
+        items = self.g.list_items(self.g.value(shape, SH + "languageIn"))
+        ranges = [i[1].lower() for i in items if i is not None and i[0] == "literal"]
+        if not ranges or len(ranges) != len(items) or not all(re.fullmatch(r"[a-z0-9]+", r) for r in ranges):
+            return None
+        return ranges
 
     def class_alternatives(self, members) -> list | None:
         """The classes of an sh:or list whose every member is a shape saying sh:class C and
@@ -1300,7 +1357,8 @@ def _rows(store: ox.Store, check: Check, plain: bool = False) -> list[dict]:
         return [{n: row[n] for n in names if row[n] is not None} for row in answer]
 
     if check.scoped:
-        return _focus_rows(check, solutions(subs))
+        extra = _solutions(store, check.extra_query) if check.extra_query else None
+        return _focus_rows(check, solutions(subs), extra)
     if check.per_focus is None:
         return [row for row in solutions(subs) if "this" in row]
     out = []
@@ -1318,12 +1376,18 @@ def _rows(store: ox.Store, check: Check, plain: bool = False) -> list[dict]:
     return out
 
 
-def _focus_rows(check: Check, rows: list[dict]) -> list[dict]:
-    """A scan's rows whose ?this is a focus node of the check's shape (its ?_mN column), without
-    the membership columns: the rows of the check's own focus-joined query."""
-    flag = check.member_var
-    return [{n: t for n, t in row.items() if not n.startswith("_m")} for row in rows
-            if "this" in row and row.get(flag) is not None and row[flag].value == "true"]
+def _focus_rows(check: Check, rows: list[dict], extra: list[dict] | None = None) -> list[dict]:
+    """A scan's rows whose ?this is a focus node of the check's shape (its ?_mN column) — and,
+    of a group scan, whose condition holds (its ?_gN column) — without those columns: the rows
+    of the check's own focus-joined query; with ``extra``, the rows of its extra scan too."""
+    def true(row, name):
+        return row.get(name) is not None and row[name].value == "true"
+
+    out = [{n: t for n, t in row.items() if not n.startswith(("_m", "_g"))} for row in rows
+           if "this" in row and true(row, check.member_var) and (check.flag is None or true(row, check.flag))]
+    if extra is not None:
+        out += [{"this": row["this"]} for row in extra if "this" in row and true(row, check.extra_member_var)]
+    return out
 
 
 def _solutions(store: ox.Store, query: str) -> list[dict]:
@@ -1386,7 +1450,8 @@ def run_checks(store: ox.Store, checks: Sequence[Check], progress: Callable[[int
     def query_of(check: Check) -> str:
         return check.plain_query if plain and check.plain_query else check.query
 
-    scans = list(dict.fromkeys(query_of(c) for c in checks if c.scoped))  # shared: each run once
+    scans = list(dict.fromkeys([query_of(c) for c in checks if c.scoped] +
+                               [c.extra_query for c in checks if c.extra_query]))  # shared: each run once
     # SPARQL-based constraints first: they are the longest (a join per focus node, the user's
     # query), and a long query started last leaves the other worker idle at the end
     own = [c for c in checks if not c.scoped]
@@ -1409,7 +1474,8 @@ def run_checks(store: ox.Store, checks: Sequence[Check], progress: Callable[[int
     answers = []
     for check in checks:
         if check.scoped:
-            answers.append(_judge(check, _focus_rows(check, by_scan[query_of(check)]), written))
+            extra = by_scan[check.extra_query] if check.extra_query else None
+            answers.append(_judge(check, _focus_rows(check, by_scan[query_of(check)], extra), written))
             if progress:
                 progress(1)
         else:
