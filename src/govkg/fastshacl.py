@@ -608,7 +608,10 @@ class Compiler:
                 kind, columns, candidates = key[:3]
                 sets = list(dict.fromkeys(c.membership for c in members))
                 names = {m: f"_m{i + 1}" for i, m in enumerate(sets)}
-                flags = " ".join(f"BIND(EXISTS {m} AS ?{names[m]})" for m in sets)
+                # each row told its sets, and kept only if in one (so that the values of nodes
+                # that are no focus node never reach Python, however many fail)
+                flags = " ".join(f"BIND(EXISTS {m} AS ?{names[m]})" for m in sets) + \
+                    f" FILTER({' || '.join('?' + n for n in names.values())})"
                 listed = " ".join("?" + n for n in names.values())
                 conditions = {}
                 if kind == "scan":
