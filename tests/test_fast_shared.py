@@ -31,12 +31,12 @@ def validate(engine):
 def reports():
     """Both engines; the fast one scanning predicates for any number of focus nodes (on large
     data only shapes with many focus nodes are answered that way)."""
-    saved = fastshacl.SCAN_MIN_FOCUS
-    fastshacl.SCAN_MIN_FOCUS = 0
+    saved = fastshacl.SCAN_MIN_FOCUS, fastshacl.SCAN_RATIO
+    fastshacl.SCAN_MIN_FOCUS, fastshacl.SCAN_RATIO = 0, 10 ** 9
     try:
         fast = validate("fast")
     finally:
-        fastshacl.SCAN_MIN_FOCUS = saved
+        fastshacl.SCAN_MIN_FOCUS, fastshacl.SCAN_RATIO = saved
     return fast, validate("pyshacl")
 
 
@@ -46,6 +46,7 @@ def test_lookups_per_focus_node_give_the_same_results(reports):
 
 def test_the_fixture_is_answered_by_scans_of_the_values(monkeypatch):
     monkeypatch.setattr(fastshacl, "SCAN_MIN_FOCUS", 0)
+    monkeypatch.setattr(fastshacl, "SCAN_RATIO", 10 ** 9)
     shapes = validation.user_shapes([str(SHAPES)])
     store = open_sources(user_sources([str(DATA)]))
     checks = fastshacl.compile_shapes(shapes, store)
