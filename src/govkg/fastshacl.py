@@ -1517,7 +1517,7 @@ def run_checks(store: ox.Store, checks: Sequence[Check], progress: Callable[[int
 
     workers = max(1, min(4, os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        done = dict(zip(range(len(jobs)), pool.map(run, jobs)))
+        done = list(pool.map(run, jobs))
     by_scan = {job: done[i] for i, job in enumerate(jobs) if isinstance(job, str)}
     answered = {id(job): done[i] for i, job in enumerate(jobs) if not isinstance(job, str)}
     answers = []
