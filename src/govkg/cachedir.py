@@ -105,16 +105,22 @@ def hash_file(path) -> bytes:
     return digest.digest()
 
 
+def stamp(stat: os.stat_result) -> list[int]:
+    """What a remembered digest is trusted by: size, mtime, ctime (no program can set it back)
+    and inode."""
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+
+
 def file_digest(path, memo: dict) -> bytes:
     """SHA-256 of a file's content, remembered in ``memo`` by its stat (see module doc)."""
     stat = os.stat(path)
-    stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+    stamp_ = stamp(stat)
     where = os.path.abspath(path)  # (not realpath: its lstat of every folder on the way costs more than the rest)
-    remembered = remembered_digest(memo.get(where), stamp, stat.st_mtime)
+    remembered = remembered_digest(memo.get(where), stamp_, stat.st_mtime)
     if remembered is not None:
         return remembered
     digest = hash_file(path)
-    memo[where] = {"stat": stamp, "sha256": digest.hex(), "taken": time.time()}
+    memo[where] = {"stat": stamp_, "sha256": digest.hex(), "taken": time.time()}
     memo["_changed"] = True
     return digest
 

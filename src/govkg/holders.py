@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-
-from govkg.labels import values_of
+from govkg.labels import values_or_all
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (≈ 2 ms on every `who`)
 if TYPE_CHECKING:
@@ -59,7 +58,7 @@ def assignments_of(backend: Backend, duties: list[str] | None) -> dict[str, list
     out: dict[str, dict[str, Assignment]] = {d: {} for d in duties or []}
     if duties is not None and not duties:
         return {}
-    for row in backend.select(ASSIGNMENTS, values=None if duties is None else values_of("duty", duties)):
+    for row in backend.select(ASSIGNMENTS, values=values_or_all("duty", duties)):
         a = out.setdefault(row["duty"].value, {}).get(row["a"].value)
         kind = KINDS.get(row["type"].value) if "type" in row else None
         if a is None:
@@ -79,7 +78,7 @@ def transfers_of(backend: Backend, duties: list[str] | None) -> dict[str, list[d
     if duties is not None and not duties:
         return out
     seen = set()
-    for row in backend.select(TRANSFERS, values=None if duties is None else values_of("duty", duties)):
+    for row in backend.select(TRANSFERS, values=values_or_all("duty", duties)):
         if row["t"].value in seen:
             continue
         seen.add(row["t"].value)

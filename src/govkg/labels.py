@@ -45,7 +45,7 @@ def values_of(var: str, iris) -> tuple[list[str], list[list]]:
     return ([var], [[Term("uri", i)] for i in iris])
 
 
-def _values(var: str, iris):
+def values_or_all(var: str, iris):
     """A VALUES block for ``iris``, or None for every one (``iris`` None)."""
     return None if iris is None else values_of(var, iris)
 
@@ -70,7 +70,7 @@ def duty_fields(backend: Backend, duties: list[str] | None) -> dict[str, dict]:
     (``duties`` None: every duty)."""
     if duties is not None and not duties:
         return {}
-    rows = backend.select(DUTY_FIELDS, values=_values("duty", duties))
+    rows = backend.select(DUTY_FIELDS, values=values_or_all("duty", duties))
     fields: dict[str, dict] = {}
     for duty, labels in pick_labels((r["duty"].value, r["label"]) for r in rows if "label" in r).items():
         fields[duty] = {f"label_{lang[:2]}": value for lang, value in sorted(labels.items())}
@@ -94,11 +94,13 @@ class Graph:
         for i in missing:
             self._labels[i] = {}
         if missing:
-            rows = self.backend.select(LABELS, values=values_of("x", missing))
-            self._labels.update(pick_labels((r["x"].value, r["label"]) for r in rows))
+            self._labels.update(self._fetch_labels(missing))
         return {i: self._labels.get(i, {}) for i in iris if i}
 
-
+    def _fetch_labels(self, iris: list[str]) -> dict[str, dict[str, str]]:
+        """The labels of ``iris`` from the backend (a subclass may read them elsewhere)."""
+        rows = self.backend.select(LABELS, values=values_of("x", iris))
+        return pick_labels((r["x"].value, r["label"]) for r in rows)
 
     def ref(self, iri_: str | None, with_en: bool = True) -> dict | None:
         if not iri_:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 
 from govkg.installed import package_origin
 
@@ -53,9 +54,11 @@ class Triggers:
         return any(text[i:i + n] in self.keys for n in self.lengths for i in range(len(text) - n + 1))
 
 
+@lru_cache(maxsize=1)
 def read_installed() -> dict | None:
     """The installed OpenCC's table as stored in an index ({"chars", "keys", "stamp"}), or None
-    when its dictionaries cannot be read as expected (then nothing is ever skipped)."""
+    when its dictionaries cannot be read as expected (then nothing is ever skipped). Read once
+    per process: every index built in it (in memory too) stores the same table."""
     import subprocess
     import tempfile
 

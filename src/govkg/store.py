@@ -33,7 +33,7 @@ import pyoxigraph as ox
 
 from govkg import __version__, cachedir, installed, resources
 from govkg.errors import InputError
-from govkg.cachedir import DIGESTS, MANIFEST, RACY_SECONDS  # noqa: F401  (re-exported: tests and tools)
+from govkg.cachedir import MANIFEST
 
 BASE_IRI = "https://w3id.org/govkg/id/"
 #: caches kept besides the one in use (older ones are pruned after a build)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from govkg.dates import parse_date
 from govkg.errors import InputError
 from govkg.labels import public_source

@@ -19,7 +19,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from govkg.holders import Assignment
+from govkg.holders import Assignment, assignments_of, transfers_of
+from govkg.labels import Graph, duty_fields, values_or_all
 
 GK = "https://w3id.org/govkg/def#"
 #: the tables a search index holds when its facts were stored (see :func:`store_facts`)
@@ -28,77 +29,32 @@ FACTS_TABLE = "facts"
 NO_HOLDER_STATED = "SELECT ?duty WHERE { ?duty gk:notStated gk:holder }"
 
 
-class _Labels:
-    """IRI -> {'zh': …, 'en': …}, each looked up once per command; ``ref`` as shown in answers."""
+class SparqlFacts(Graph):
+    """The facts asked of a backend (``duties`` None: of every duty, in one query each);
+    labels and sources as :class:`govkg.labels.Graph` gives them."""
 
-    def __init__(self):
-        self._labels: dict[str, dict[str, str]] = {}
-
-    def _fetch_labels(self, iris: list[str]) -> dict[str, dict[str, str]]:
-        raise NotImplementedError
-
-    def labels(self, iris) -> dict[str, dict[str, str]]:
-        missing = sorted({i for i in iris if i and i not in self._labels})
-        if missing:
-            found = self._fetch_labels(missing)
-            for i in missing:
-                self._labels[i] = found.get(i, {})
-        return {i: self._labels.get(i, {}) for i in iris if i}
-
-    def ref(self, iri_: str | None) -> dict | None:
-        if not iri_:
-            return None
-        lab = self.labels([iri_])[iri_]
-        return {"iri": iri_, "label_zh": lab.get("zh"), "label_en": lab.get("en")}
-
-
-class SparqlFacts(_Labels):
-    """The facts asked of a backend, for the given duties only."""
-
-    def __init__(self, backend):
-        super().__init__()
-        self.backend = backend
-
-    def assignments(self, duties: list[str]) -> dict[str, list[Assignment]]:
-        from govkg.holders import assignments_of
-
+    def assignments(self, duties: list[str] | None) -> dict[str, list[Assignment]]:
         return assignments_of(self.backend, duties)
 
-    def transfers(self, duties: list[str]) -> dict[str, list[dict]]:
-        from govkg.holders import transfers_of
-
+    def transfers(self, duties: list[str] | None) -> dict[str, list[dict]]:
         return transfers_of(self.backend, duties)
 
-    def fields(self, duties: list[str]) -> dict[str, dict]:
-        from govkg.labels import duty_fields
-
+    def fields(self, duties: list[str] | None) -> dict[str, dict]:
         return duty_fields(self.backend, duties)
 
     def silent(self, duties: list[str] | None) -> set[str]:
-        """The duties whose source names no holder (``duties`` None: all of them)."""
-        from govkg.labels import values_of
-
+        """The duties whose source names no holder."""
         if duties is not None and not duties:
             return set()
-        values = None if duties is None else values_of("duty", duties)
-        return {r["duty"].value for r in self.backend.select(NO_HOLDER_STATED, values=values)}
-
-    def sources(self, iris) -> dict[str, list[dict]]:
-        from govkg.labels import Graph
-
-        return Graph(self.backend).sources(iris)
-
-    def _fetch_labels(self, iris: list[str]) -> dict[str, dict[str, str]]:
-        from govkg.labels import Graph
-
-        return Graph(self.backend).labels(iris)
+        rows = self.backend.select(NO_HOLDER_STATED, values=values_or_all("duty", duties))
+        return {r["duty"].value for r in rows}
 
 
-class StoredFacts(_Labels):
+class StoredFacts(Graph):
     """The facts read from a search index that holds them (:func:`has_facts`)."""
 
     def __init__(self, db: sqlite3.Connection):
-        super().__init__()
+        super().__init__(backend=None)
         self.db = db
 
     def _get(self, kind: str, keys) -> dict[str, object]:
@@ -125,7 +81,7 @@ class StoredFacts(_Labels):
     def silent(self, duties: list[str]) -> set[str]:
         return set(self._get("silent", duties))
 
-    def sources(self, iris) -> dict[str, list[dict]]:
+    def sources(self, iris, of_class: str | None = None) -> dict[str, list[dict]]:
         iris = sorted(set(iris))
         found = self._get("sources", iris)
         return {i: found.get(i, []) for i in iris}
@@ -152,8 +108,6 @@ def store_facts(db: sqlite3.Connection, backend, duties: list[str]) -> None:
     ``who`` answer can show: the assignments' passages and the names of holders, their
     institutions, and the bodies and reorganisations of transfers.
     """
-    from govkg.labels import Graph, duty_fields
-
     facts = SparqlFacts(backend)
     wanted = set(duties)
     rows: list[tuple[str, str, str]] = []
@@ -161,15 +115,14 @@ def store_facts(db: sqlite3.Connection, backend, duties: list[str]) -> None:
     moves = {d: t for d, t in facts.transfers(None).items() if d in wanted and t}
     rows += [("assignments", d, _dump([a.as_dict() for a in assigned[d]])) for d in assigned]
     rows += [("transfers", d, _dump(moves[d])) for d in moves]
-    rows += [("fields", d, _dump(f)) for d, f in duty_fields(backend, None).items() if d in wanted]
+    rows += [("fields", d, _dump(f)) for d, f in facts.fields(None).items() if d in wanted]
     rows += [("silent", d, "true") for d in facts.silent(None) if d in wanted]
     cited = {a.iri for d in assigned for a in assigned[d]}
-    graph = Graph(backend)
-    rows += [("sources", a, _dump(p)) for a, p in graph.sources(None, GK + "DutyAssignment").items()
+    rows += [("sources", a, _dump(p)) for a, p in facts.sources(None, GK + "DutyAssignment").items()
              if a in cited and p]
     mentioned = {x for d in assigned for a in assigned[d] for x in (a.holder, a.parent) if x}
     mentioned |= {x for d in moves for t in moves[d] for x in (t["from"], t["to"], t["event"]) if x}
-    rows += [("labels", x, _dump(lab)) for x, lab in graph.labels(sorted(mentioned)).items() if lab]
+    rows += [("labels", x, _dump(lab)) for x, lab in facts.labels(sorted(mentioned)).items() if lab]
     db.execute(f"CREATE TABLE {FACTS_TABLE} (kind TEXT, key TEXT, value TEXT, PRIMARY KEY (kind, key)) WITHOUT ROWID")
     db.executemany(f"INSERT INTO {FACTS_TABLE} VALUES (?, ?, ?)", sorted(rows))
 

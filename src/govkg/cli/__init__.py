@@ -87,8 +87,6 @@ class GovkgGroup(click.Group):
             ctx.exit(2)
 
 
-
-
 @click.group(cls=GovkgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="govkg")
 def cli() -> None:

@@ -17,7 +17,6 @@ from govkg.output import progress_factory
 from govkg.who_text import display_name, who_compact
 
 
-
 def _backend(graph, out):
     return graph.open(progress=progress_factory(out.fmt == "text", "loading graph"))
 

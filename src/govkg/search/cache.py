@@ -24,6 +24,8 @@ import os
 import sqlite3
 import time
 
+from govkg.cachedir import RACY_SECONDS  # the store's "racy" rule, one definition
+from govkg.cachedir import stamp as _stamp
 from govkg.search import engine
 
 # govkg.search.documents and govkg.search.thesaurus are imported where an index is built: the
@@ -38,8 +40,6 @@ FORMAT = 5
 #: million triples, where `who` reading them by SPARQL takes 0.2–0.4 s anyway; so a national
 #: graph's cache build is not made twice as long to save 0.1 s per `who`.
 FACTS_MAX_TRIPLES = 250_000
-#: a remembered stat is trusted only when it was taken this long after the file last changed
-RACY_SECONDS = 2.0
 INDEX_FILE = "search-index.sqlite"
 MANIFEST_FILE = "search-index.json"
 
@@ -145,15 +145,20 @@ def _endpoint_url(backend) -> str | None:
 def _load_or_build(index: str, key: str, corpus, facts_from=None) -> engine.Engine | None:
     """The verified index at ``index`` (manifest beside it, same stem, .json), built if need be
     (with the who-facts of ``facts_from``, an embedded backend); None when it cannot be written there."""
-    manifest = _manifest_of(index)
-    if verified(index, manifest, key):
-        return engine.Engine.open(index)
+    found = verified_engine(index, key)
+    if found is not None:
+        return found
     try:
         os.makedirs(os.path.dirname(index), exist_ok=True)
-        _build(index, manifest, key, corpus(), facts_from)
+        _build(index, _manifest_of(index), key, corpus(), facts_from)
     except OSError:
         return None
-    return engine.Engine.open(index) if verified(index, manifest, key) else None
+    return verified_engine(index, key)
+
+
+def verified_engine(index: str, key: str) -> engine.Engine | None:
+    """The index at ``index`` opened, when :func:`verified` for ``key``; else None."""
+    return engine.Engine.open(index) if verified(index, _manifest_of(index), key) else None
 
 
 def verified(index, manifest, key: str) -> bool:
@@ -179,10 +184,6 @@ def verified(index, manifest, key: str) -> bool:
         return False
     _remember_stamp(manifest, saved, stat)
     return True
-
-
-def _stamp(stat: os.stat_result) -> list[int]:
-    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
 
 
 def _trusted_stamp(checked, stat: os.stat_result) -> bool:

@@ -11,16 +11,15 @@ or, on a remote endpoint, from SPARQL queries that filter and pre-rank in the se
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from govkg.chinese import to_mainland
+from govkg.search.text import cjk_runs, has_cjk
 from govkg.labels import values_of
 from govkg.search.index import ALL_DUTY_TEXTS, duty_index
 from govkg.sparql import Backend, EmbeddedBackend, literal
 
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 # ------------------------------------------------------------------ input
@@ -29,7 +28,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 def normalise_query(text: str) -> str:
     """Mainland simplified, lower-case, single-spaced form of a user's query."""
     text = " ".join(text.split())
-    if _CJK.search(text):
+    if has_cjk(text):
         text = to_mainland(text)
     return text.lower()
 
@@ -41,7 +40,7 @@ def tokens(query: str) -> list[str]:
 def bigrams(query: str) -> list[str]:
     """Character bigrams of the Chinese runs of the query (for scattered matches)."""
     grams: list[str] = []
-    for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]+", query):
+    for run in cjk_runs(query):
         grams += [run[i:i + 2] for i in range(len(run) - 1)] or [run]
     return list(dict.fromkeys(grams))
 
@@ -79,7 +78,7 @@ def score(query: str, duty: DutyText) -> float:
 def joined_phrase(query: str) -> str | None:
     """The query without its spaces, when it is Chinese words typed apart; else None."""
     words = tokens(query)
-    if len(words) > 1 and all(_CJK.search(w) for w in words):
+    if len(words) > 1 and all(has_cjk(w) for w in words):
         return "".join(words)
     return None
 
